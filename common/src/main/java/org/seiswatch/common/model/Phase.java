@@ -1,0 +1,7 @@
+package org.seiswatch.common.model;
+
+/** Seismic phase of a pick. */
+public enum Phase {
+  P,
+  S
+}

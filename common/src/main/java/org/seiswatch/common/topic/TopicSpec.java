@@ -1,0 +1,27 @@
+package org.seiswatch.common.topic;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How a topic is created: partitions, compaction, retention (DESIGN.md "Data path and topics").
+ *
+ * @param retention how long records are kept; null for compacted topics that keep the latest value
+ *     forever
+ */
+public record TopicSpec(int partitions, boolean compacted, Duration retention) {
+  public TopicSpec {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions " + partitions + " < 1");
+    }
+  }
+
+  /** Topic-level configs for {@code Admin.createTopics}. */
+  public Map<String, String> configs() {
+    Map<String, String> configs = new HashMap<>();
+    configs.put("cleanup.policy", compacted ? "compact" : "delete");
+    configs.put("retention.ms", retention == null ? "-1" : Long.toString(retention.toMillis()));
+    return configs;
+  }
+}
