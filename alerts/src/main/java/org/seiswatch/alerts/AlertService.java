@@ -1,0 +1,205 @@
+package org.seiswatch.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.seiswatch.alerts.consumer.EventConsumerLoop;
+import org.seiswatch.alerts.consumer.EventRecordHandler;
+import org.seiswatch.alerts.http.AlertsHttpServer;
+import org.seiswatch.alerts.http.EventsApi;
+import org.seiswatch.alerts.http.HealthApi;
+import org.seiswatch.alerts.http.Route;
+import org.seiswatch.alerts.store.EventStore;
+import org.seiswatch.common.model.Detection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service (DESIGN.md "Services", alerts): consumes {@code seis.events}, publishes one
+ * {@code Alert} per event version on {@code seis.alerts}, logs one line per version, dead-letters
+ * records it cannot read, and answers {@code /health} and {@code /api/events} over HTTP.
+ *
+ * <p>The constructor does no I/O; {@link #start()} binds the HTTP port, creates the Kafka clients
+ * and starts the consumer thread; {@link #stop()} undoes all of it.
+ */
+public final class AlertService {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+  private static final Duration CONSUMER_JOIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final AlertsConfig config;
+  private final KafkaClients clients;
+  private final Clock clock;
+  private final EventStore store;
+  private final List<Consumer<Detection>> listeners = new CopyOnWriteArrayList<>();
+
+  private AlertsHttpServer http;
+  private Producer<String, byte[]> producer;
+  // Read by HTTP threads without the lock.
+  private volatile EventRecordHandler handler;
+  private volatile EventConsumerLoop loop;
+  private Thread consumerThread;
+
+  /** A service with real Kafka clients and the system clock. */
+  public AlertService(AlertsConfig config) {
+    this(config, KafkaClients.kafka(), Clock.systemUTC());
+  }
+
+  /**
+   * @param clients makes the consumer and producer in {@link #start()}
+   * @param clock stamps {@code Alert.issued} and {@code DeadLetter.recordedAt}
+   */
+  public AlertService(AlertsConfig config, KafkaClients clients, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.store = new EventStore(config.eventsRetained());
+  }
+
+  /**
+   * Binds the HTTP API, creates the Kafka clients and starts consuming. On failure whatever was
+   * started is stopped again before the exception propagates.
+   *
+   * @throws org.seiswatch.common.error.ConfigurationException if the HTTP address cannot be bound
+   * @throws IllegalStateException if already started
+   */
+  public synchronized void start() {
+    if (http != null) {
+      throw new IllegalStateException("alerts service already started");
+    }
+    try {
+      http = new AlertsHttpServer(config.httpHost(), config.httpPort(), routes());
+      http.start();
+      producer = clients.producer(config.producerProperties());
+      handler = new EventRecordHandler(producer, store, clock, listeners);
+      loop = new EventConsumerLoop(clients.consumer(config.consumerProperties()), handler);
+      consumerThread = new Thread(loop, "seiswatch-alerts-events");
+      consumerThread.start();
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+    LOG.info(
+        "alerts service started: brokers {}, group {}, HTTP port {}",
+        config.bootstrapServers(),
+        config.groupId(),
+        http.port());
+  }
+
+  private List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new HealthApi(new Health()).routes());
+    routes.addAll(new EventsApi(store).routes());
+    return routes;
+  }
+
+  /**
+   * Stops the HTTP API, the consumer (waiting for its thread to finish the batch in hand) and the
+   * producer, each on its own so that one failing does not leave the others open. Safe to call more
+   * than once, and before {@link #start()}.
+   */
+  public synchronized void stop() {
+    try {
+      if (http != null) {
+        http.stop();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the HTTP API", e);
+    }
+    try {
+      stopConsumer();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the consumer", e);
+    }
+    try {
+      if (producer != null) {
+        producer.close(PRODUCER_CLOSE_TIMEOUT);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("error closing the producer", e);
+    }
+    http = null;
+    producer = null;
+    loop = null;
+    consumerThread = null;
+  }
+
+  private void stopConsumer() {
+    if (loop == null) {
+      return;
+    }
+    if (consumerThread == null || consumerThread.getState() == Thread.State.NEW) {
+      loop.closeUnstarted();
+      return;
+    }
+    loop.shutdown();
+    try {
+      consumerThread.join(CONSUMER_JOIN_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (consumerThread.isAlive()) {
+      LOG.warn("consumer thread did not finish within {}", CONSUMER_JOIN_TIMEOUT);
+    }
+  }
+
+  /**
+   * Adds a hook called on the consumer thread once per consumed event version, after its alert is
+   * sent. A listener that throws is logged and skipped. May be called before or after start.
+   */
+  public void addListener(Consumer<Detection> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * The port the HTTP API is bound to (useful with {@code http.port=0}).
+   *
+   * @throws IllegalStateException if not started
+   */
+  public synchronized int httpPort() {
+    if (http == null) {
+      throw new IllegalStateException("alerts service not started");
+    }
+    return http.port();
+  }
+
+  /** {@code seis.events} records consumed since start, good or dead-lettered. */
+  public long recordsConsumed() {
+    EventRecordHandler h = handler;
+    return h == null ? 0 : h.consumed();
+  }
+
+  /** {@code seis.events} records sent to {@code seis.deadletter} since start. */
+  public long deadLetters() {
+    EventRecordHandler h = handler;
+    return h == null ? 0 : h.deadLettered();
+  }
+
+  /** True while the consumer loop runs; what {@code /health} reports. */
+  public boolean healthy() {
+    EventConsumerLoop l = loop;
+    return l != null && l.alive();
+  }
+
+  private final class Health implements HealthApi.HealthCheck {
+    @Override
+    public boolean consumerAlive() {
+      return healthy();
+    }
+
+    @Override
+    public long recordsConsumed() {
+      return AlertService.this.recordsConsumed();
+    }
+
+    @Override
+    public int eventsRetained() {
+      return store.size();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.seiswatch.alerts;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.seiswatch.common.error.ConfigurationException;
+
+/**
+ * Typed, validated configuration of the alerts service (STYLE.md "Configuration"): every setting
+ * declared once in {@link #DEFINITION}. Build it with {@link #from(Map)}, which names the missing
+ * or bad setting in a {@link ConfigurationException}.
+ */
+public final class AlertsConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String GROUP_ID = "group.id";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String EVENTS_RETAINED = "events.retained";
+
+  public static final String DEFAULT_GROUP_ID = "seiswatch-alerts";
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_EVENTS_RETAINED = 1000;
+
+  public static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              BOOTSTRAP_SERVERS,
+              Type.STRING,
+              ConfigDef.NO_DEFAULT_VALUE,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Kafka brokers to connect to, as host:port[,host:port...].")
+          .define(
+              GROUP_ID,
+              Type.STRING,
+              DEFAULT_GROUP_ID,
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Consumer group reading seis.events; instances sharing it split the partitions.")
+          .define(
+              HTTP_HOST,
+              Type.STRING,
+              "0.0.0.0",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Address the HTTP API binds to (0.0.0.0 = every interface).")
+          .define(
+              HTTP_PORT,
+              Type.INT,
+              DEFAULT_HTTP_PORT,
+              Range.between(0, 65535),
+              Importance.MEDIUM,
+              "TCP port of the HTTP API; 0 binds any free port (see AlertService.httpPort()).")
+          .define(
+              EVENTS_RETAINED,
+              Type.INT,
+              DEFAULT_EVENTS_RETAINED,
+              Range.atLeast(1),
+              Importance.LOW,
+              "How many events (all their versions) the HTTP API keeps in memory; the events with"
+                  + " the oldest origin times are dropped first.");
+
+  private AlertsConfig(Map<?, ?> originals) {
+    super(DEFINITION, originals, false);
+  }
+
+  /**
+   * Parses and validates the settings.
+   *
+   * @throws ConfigurationException naming the setting that is missing or invalid
+   */
+  public static AlertsConfig from(Map<String, ?> settings) {
+    try {
+      return new AlertsConfig(settings);
+    } catch (ConfigException e) {
+      throw new ConfigurationException("invalid alerts configuration: " + e.getMessage(), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS);
+  }
+
+  public String groupId() {
+    return getString(GROUP_ID);
+  }
+
+  public String httpHost() {
+    return getString(HTTP_HOST);
+  }
+
+  public int httpPort() {
+    return getInt(HTTP_PORT);
+  }
+
+  public int eventsRetained() {
+    return getInt(EVENTS_RETAINED);
+  }
+
+  /**
+   * Settings of the {@code seis.events} consumer: raw byte values (deserialized by the service so a
+   * bad record can be dead-lettered), only committed transactions (the detector writes with
+   * exactly-once), from the start of the compacted topic for a new group, offsets committed by the
+   * service after the alerts are acknowledged.
+   */
+  public Map<String, Object> consumerProperties() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId() + "-events");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return props;
+  }
+
+  /** Settings of the producer of {@code seis.alerts} and {@code seis.deadletter}. */
+  public Map<String, Object> producerProperties() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, groupId() + "-alerts");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // Alerts are latency-critical (event -> subscriber <= 1 s): send without waiting to batch.
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return props;
+  }
+}

@@ -1,0 +1,34 @@
+package org.seiswatch.alerts;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Makes the service's Kafka clients from the properties {@link AlertsConfig} derives, so tests can
+ * hand in {@code MockConsumer}/{@code MockProducer}. Called in {@link AlertService#start()}.
+ */
+public interface KafkaClients {
+  /** The {@code seis.events} consumer: String keys, raw byte values. */
+  Consumer<String, byte[]> consumer(Map<String, Object> properties);
+
+  /** The producer of {@code seis.alerts} and {@code seis.deadletter}: String keys, byte values. */
+  Producer<String, byte[]> producer(Map<String, Object> properties);
+
+  /** Real clients connecting to the configured brokers. */
+  static KafkaClients kafka() {
+    return new KafkaClients() {
+      @Override
+      public Consumer<String, byte[]> consumer(Map<String, Object> properties) {
+        return new KafkaConsumer<>(properties);
+      }
+
+      @Override
+      public Producer<String, byte[]> producer(Map<String, Object> properties) {
+        return new KafkaProducer<>(properties);
+      }
+    };
+  }
+}

@@ -1,0 +1,26 @@
+package org.seiswatch.alerts.http;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One endpoint: an HTTP method and a whole-path pattern whose capturing groups become {@link
+ * ApiRequest#pathParameters()}.
+ */
+public record Route(String method, Pattern path, Handler handler) {
+  public Route {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(handler, "handler");
+  }
+
+  public static Route get(String pathRegex, Handler handler) {
+    return new Route("GET", Pattern.compile(pathRegex), handler);
+  }
+
+  /** Answers one request; runtime exceptions become a 500 JSON error. */
+  @FunctionalInterface
+  public interface Handler {
+    JsonResponse handle(ApiRequest request);
+  }
+}

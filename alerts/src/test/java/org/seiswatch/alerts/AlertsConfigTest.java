@@ -1,0 +1,80 @@
+package org.seiswatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.seiswatch.common.error.ConfigurationException;
+
+class AlertsConfigTest {
+
+  @Test
+  void shouldApplyDefaultsWhenOnlyBootstrapServersGiven() {
+    AlertsConfig config = AlertsConfig.from(Map.of("bootstrap.servers", "localhost:9092"));
+
+    assertEquals("localhost:9092", config.bootstrapServers());
+    assertEquals("seiswatch-alerts", config.groupId());
+    assertEquals("0.0.0.0", config.httpHost());
+    assertEquals(8080, config.httpPort());
+    assertEquals(1000, config.eventsRetained());
+  }
+
+  @Test
+  void shouldReadCommittedFromEarliestWhenBuildingConsumerProperties() {
+    Map<String, Object> props =
+        AlertsConfig.from(Map.of("bootstrap.servers", "b:9092", "group.id", "g1"))
+            .consumerProperties();
+
+    assertEquals("b:9092", props.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    assertEquals("g1", props.get(ConsumerConfig.GROUP_ID_CONFIG));
+    assertEquals("read_committed", props.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG));
+    assertEquals("earliest", props.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
+    assertEquals(false, props.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+  }
+
+  @Test
+  void shouldBeIdempotentWithAllAcksWhenBuildingProducerProperties() {
+    Map<String, Object> props =
+        AlertsConfig.from(Map.of("bootstrap.servers", "b:9092")).producerProperties();
+
+    assertEquals("all", props.get(ProducerConfig.ACKS_CONFIG));
+    assertEquals(true, props.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+  }
+
+  @Test
+  void shouldNameSettingWhenBootstrapServersMissing() {
+    assertThatThrownBy(() -> AlertsConfig.from(Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("bootstrap.servers");
+  }
+
+  @Test
+  void shouldNameSettingWhenPortOutOfRange() {
+    assertThatThrownBy(
+            () -> AlertsConfig.from(Map.of("bootstrap.servers", "b:9092", "http.port", "70000")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("http.port");
+  }
+
+  @Test
+  void shouldRejectZeroWhenEventsRetainedIsZero() {
+    assertThatThrownBy(
+            () -> AlertsConfig.from(Map.of("bootstrap.servers", "b:9092", "events.retained", 0)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("events.retained");
+  }
+
+  @Test
+  void shouldParseStringsWhenValuesComeFromProperties() {
+    AlertsConfig config =
+        AlertsConfig.from(
+            Map.of("bootstrap.servers", "b:9092", "http.port", "0", "events.retained", "5"));
+
+    assertEquals(0, config.httpPort());
+    assertThat(config.eventsRetained()).isEqualTo(5);
+  }
+}
