@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.seiswatch.alerts.consumer.EventLogLine;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.topic.Topics;
@@ -94,7 +95,7 @@ final class LiveFeed implements AutoCloseable {
 
   private synchronized void onEvent(Detection event) {
     events.add(event);
-    out.println(EventLines.format(event));
+    out.println(EventLogLine.format(event));
   }
 
   synchronized List<Pick> picks() {
