@@ -15,7 +15,7 @@ public record Channel(
     String inputUnits) {
 
   public Channel {
-    location = location == null ? "" : location;
+    location = location == null || "--".equals(location) ? "" : location;
     if (code == null || code.isBlank()) {
       throw new IllegalArgumentException("channel code is missing");
     }
