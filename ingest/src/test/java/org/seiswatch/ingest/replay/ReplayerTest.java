@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -136,6 +137,24 @@ class ReplayerTest {
         .isBetween(Instant.parse("2019-04-14T03:08:32Z"), Instant.parse("2019-04-14T03:08:33Z"));
     assertThat(summary.lastSample()).isAfter(DemoEvent.ORIGIN_TIME);
     assertThat(summary.completed()).isTrue();
+  }
+
+  @Test
+  void shouldProduceIdenticalSequencesWhenTheSameFilesAreReplayedTwice() throws Exception {
+    DemoEvent.extractTo(dir);
+    MockProducer<String, byte[]> second = mockProducer();
+
+    new Replayer(config(dir.toString(), 0), producer, clock).run();
+    new Replayer(config(dir.toString(), 0), second, clock).run();
+
+    assertEquals(fingerprint(producer), fingerprint(second));
+  }
+
+  private static List<String> fingerprint(MockProducer<String, byte[]> producer) {
+    return producer.history().stream()
+        .map(
+            r -> r.topic() + " " + r.key() + " " + r.timestamp() + " " + Arrays.hashCode(r.value()))
+        .toList();
   }
 
   @Test
