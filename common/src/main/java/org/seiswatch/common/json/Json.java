@@ -41,8 +41,7 @@ public final class Json {
 
   /** {@code instant} rounded to the nearest millisecond: what survives a trip through JSON. */
   public static Instant toMillis(Instant instant) {
-    long millis =
-        instant.getEpochSecond() * 1000 + instant.getNano() / 1_000_000;
+    long millis = instant.getEpochSecond() * 1000 + instant.getNano() / 1_000_000;
     return Instant.ofEpochMilli(instant.getNano() % 1_000_000 >= 500_000 ? millis + 1 : millis);
   }
 
