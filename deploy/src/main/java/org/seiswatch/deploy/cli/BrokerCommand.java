@@ -8,7 +8,10 @@ import org.seiswatch.deploy.broker.TopicAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code seiswatch broker}: the embedded broker on its own, for running the services as separate JVMs. */
+/**
+ * {@code seiswatch broker}: the embedded broker on its own, for running the services as separate
+ * JVMs.
+ */
 @Command(
     name = "broker",
     mixinStandardHelpOptions = true,

@@ -8,7 +8,8 @@ public final class KafkaOptions {
       names = "--bootstrap-servers",
       paramLabel = "HOST:PORT[,...]",
       defaultValue = "localhost:9092",
-      description = "Kafka cluster to use (default: ${DEFAULT-VALUE}, where 'seiswatch broker' listens).")
+      description =
+          "Kafka cluster to use (default: ${DEFAULT-VALUE}, where 'seiswatch broker' listens).")
   String bootstrapServers;
 
   @Option(

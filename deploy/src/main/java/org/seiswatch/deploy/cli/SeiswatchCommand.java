@@ -15,9 +15,7 @@ import picocli.CommandLine.Command;
           + " earthquake."
     },
     subcommands = {
-      DemoCommand.class,
       ReplayCommand.class,
-      DetectorCommand.class,
       AlertsCommand.class,
       BrokerCommand.class,
       picocli.CommandLine.HelpCommand.class

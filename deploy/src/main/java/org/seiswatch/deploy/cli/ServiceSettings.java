@@ -14,9 +14,9 @@ import org.seiswatch.common.error.ConfigurationException;
 import picocli.CommandLine.Option;
 
 /**
- * Service settings beyond the dedicated options: a properties file and {@code --set KEY=VALUE} overrides,
- * validated by the service's own config definition at startup; {@code --list-settings} prints that
- * definition.
+ * Service settings beyond the dedicated options: a properties file and {@code --set KEY=VALUE}
+ * overrides, validated by the service's own config definition at startup; {@code --list-settings}
+ * prints that definition.
  */
 public final class ServiceSettings {
   @Option(
@@ -36,7 +36,10 @@ public final class ServiceSettings {
       description = "Print every service setting with its default and meaning, then exit.")
   boolean listSettings;
 
-  /** The settings from {@code --config} then {@code --set}; the caller adds its dedicated options on top. */
+  /**
+   * The settings from {@code --config} then {@code --set}; the caller adds its dedicated options on
+   * top.
+   */
   public Map<String, Object> load() {
     Map<String, Object> settings = new HashMap<>();
     if (configFile != null) {
@@ -44,7 +47,8 @@ public final class ServiceSettings {
       try (Reader reader = Files.newBufferedReader(configFile)) {
         properties.load(reader);
       } catch (IOException e) {
-        throw new ConfigurationException("cannot read --config " + configFile + ": " + e.getMessage(), e);
+        throw new ConfigurationException(
+            "cannot read --config " + configFile + ": " + e.getMessage(), e);
       }
       properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k)));
     }

@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 final class Shutdown {
   private Shutdown() {}
 
-  /** Registers {@code onShutdown} as a JVM shutdown hook and waits until the JVM is told to stop. */
+  /**
+   * Registers {@code onShutdown} as a JVM shutdown hook and waits until the JVM is told to stop.
+   */
   static void awaitSignal(Runnable onShutdown) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);

@@ -18,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.seiswatch.common.error.SeiswatchException;
 
 /**
- * How many records of some topics a consumer group has not yet committed: the demo's test for "all input has
- * been consumed". End offsets are read as a {@code read_committed} consumer sees them (last stable offset).
+ * How many records of some topics a consumer group has not yet committed: the demo's test for "all
+ * input has been consumed". End offsets are read as a {@code read_committed} consumer sees them
+ * (last stable offset).
  */
 final class ConsumerLag {
   private final Admin admin;
@@ -28,24 +29,35 @@ final class ConsumerLag {
     this.admin = admin;
   }
 
-  /** Records in {@code topics} past the group's committed offsets; partitions never committed count whole. */
+  /**
+   * Records in {@code topics} past the group's committed offsets; partitions never committed count
+   * whole.
+   */
   long lag(String groupId, Set<String> topics) {
     try {
-      Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+      Map<String, TopicDescription> described =
+          admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      described.values()
+      described
+          .values()
           .forEach(
               d ->
                   d.partitions()
                       .forEach(
-                          p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                          p ->
+                              request.put(
+                                  new TopicPartition(d.name(), p.partition()),
+                                  OffsetSpec.latest())));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
           admin
               .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
               .all()
               .get(10, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS);
       long lag = 0;
       for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : ends.entrySet()) {
         OffsetAndMetadata done = committed.get(end.getKey());
@@ -53,7 +65,8 @@ final class ConsumerLag {
       }
       return lag;
     } catch (ExecutionException | TimeoutException e) {
-      throw new SeiswatchException("cannot read consumer lag of " + groupId + ": " + e.getMessage(), e);
+      throw new SeiswatchException(
+          "cannot read consumer lag of " + groupId + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SeiswatchException("interrupted while reading consumer lag", e);

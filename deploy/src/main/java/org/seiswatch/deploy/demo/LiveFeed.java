@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows {@code seis.picks} and {@code seis.events} as a {@code read_committed} consumer and prints one line
- * per pick and per event version: what {@code seiswatch demo} shows while it runs. Also remembers what it saw
- * and when it last saw anything, which is how the demo knows the pipeline has gone quiet.
+ * Follows {@code seis.picks} and {@code seis.events} as a {@code read_committed} consumer and
+ * prints one line per pick and per event version: what {@code seiswatch demo} shows while it runs.
+ * Also remembers what it saw and when it last saw anything, which is how the demo knows the
+ * pipeline has gone quiet.
  */
 final class LiveFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
@@ -42,10 +43,14 @@ final class LiveFeed implements AutoCloseable {
     this.consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "seiswatch-demo-feed");
@@ -82,7 +87,12 @@ final class LiveFeed implements AutoCloseable {
     try {
       sink.accept(parse.apply(r.topic(), r.value()));
     } catch (RuntimeException e) {
-      LOG.warn("Skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+      LOG.warn(
+          "Skipping unreadable record {}-{}@{}: {}",
+          r.topic(),
+          r.partition(),
+          r.offset(),
+          e.getMessage());
     }
   }
 
@@ -90,7 +100,10 @@ final class LiveFeed implements AutoCloseable {
     picks.add(pick);
     out.printf(
         "PICK  %-16s %s %s %s%n",
-        pick.site().streamId(), pick.phase(), pick.time(), pick.picker() == null ? "" : pick.picker());
+        pick.site().streamId(),
+        pick.phase(),
+        pick.time(),
+        pick.picker() == null ? "" : pick.picker());
   }
 
   private synchronized void onEvent(Detection event) {

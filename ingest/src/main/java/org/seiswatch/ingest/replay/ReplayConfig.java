@@ -33,7 +33,7 @@ public final class ReplayConfig extends AbstractConfig {
   public static final String COMPRESSION_TYPE =
       PRODUCER_PREFIX + ProducerConfig.COMPRESSION_TYPE_CONFIG;
 
-  public static final ConfigDef CONFIG_DEF =
+  public static final ConfigDef DEFINITION =
       new ConfigDef()
           .define(
               BOOTSTRAP_SERVERS,
@@ -100,7 +100,7 @@ public final class ReplayConfig extends AbstractConfig {
               "Producer compression.type; Steim-compressed records gain little from more.");
 
   private ReplayConfig(Map<?, ?> props) {
-    super(CONFIG_DEF, props, false);
+    super(DEFINITION, props, false);
   }
 
   /**
@@ -108,7 +108,7 @@ public final class ReplayConfig extends AbstractConfig {
    *
    * @throws ConfigurationException naming the bad or missing setting
    */
-  public static ReplayConfig of(Map<String, ?> props) {
+  public static ReplayConfig from(Map<String, ?> props) {
     ReplayConfig config;
     try {
       config = new ReplayConfig(props);

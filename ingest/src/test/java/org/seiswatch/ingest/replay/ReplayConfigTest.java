@@ -23,7 +23,7 @@ class ReplayConfigTest {
 
   @Test
   void shouldApplyDefaultsWhenOnlyBrokerAndInputsAreGiven() {
-    ReplayConfig config = ReplayConfig.of(MINIMAL);
+    ReplayConfig config = ReplayConfig.from(MINIMAL);
 
     assertEquals(List.of(Path.of("a.mseed"), Path.of("dir")), config.inputs());
     assertEquals(List.of(), config.stationInputs());
@@ -34,7 +34,7 @@ class ReplayConfigTest {
   @Test
   void shouldForceAcksAllAndIdempotenceWhenBuildingProducerProperties() {
     Map<String, Object> producer =
-        ReplayConfig.of(with("producer.max.request.size", "2097152")).producerProperties();
+        ReplayConfig.from(with("producer.max.request.size", "2097152")).producerProperties();
 
     assertEquals("all", producer.get("acks"));
     assertEquals(true, producer.get("enable.idempotence"));
@@ -46,28 +46,29 @@ class ReplayConfigTest {
 
   @Test
   void shouldRejectNegativeSpeedNamingTheSetting() {
-    assertThatThrownBy(() -> ReplayConfig.of(with(ReplayConfig.SPEED, -2)))
+    assertThatThrownBy(() -> ReplayConfig.from(with(ReplayConfig.SPEED, -2)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(ReplayConfig.SPEED);
   }
 
   @Test
   void shouldRejectMissingBootstrapServersNamingTheSetting() {
-    assertThatThrownBy(() -> ReplayConfig.of(Map.of(ReplayConfig.INPUTS, "a.mseed")))
+    assertThatThrownBy(() -> ReplayConfig.from(Map.of(ReplayConfig.INPUTS, "a.mseed")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(ReplayConfig.BOOTSTRAP_SERVERS);
   }
 
   @Test
   void shouldRejectConfigWhenThereIsNothingToReplay() {
-    assertThatThrownBy(() -> ReplayConfig.of(Map.of(ReplayConfig.BOOTSTRAP_SERVERS, "broker:9092")))
+    assertThatThrownBy(
+            () -> ReplayConfig.from(Map.of(ReplayConfig.BOOTSTRAP_SERVERS, "broker:9092")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(ReplayConfig.INPUTS);
   }
 
   @Test
   void shouldRejectOverridingAcksWhenProducerAcksIsSet() {
-    assertThatThrownBy(() -> ReplayConfig.of(with("producer.acks", "1")))
+    assertThatThrownBy(() -> ReplayConfig.from(with("producer.acks", "1")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("producer.acks");
   }

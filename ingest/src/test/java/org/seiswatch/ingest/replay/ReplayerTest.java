@@ -43,7 +43,7 @@ class ReplayerTest {
   }
 
   private static ReplayConfig config(Object inputs, double speed) {
-    return ReplayConfig.of(
+    return ReplayConfig.from(
         Map.of(
             ReplayConfig.BOOTSTRAP_SERVERS, "localhost:9092",
             ReplayConfig.INPUTS, inputs,
@@ -115,7 +115,7 @@ class ReplayerTest {
   void shouldReplayTheDemoEventWithStationsFirstAndRecordsInTimeOrder() throws Exception {
     DemoEvent.extractTo(dir);
     ReplayConfig config =
-        ReplayConfig.of(
+        ReplayConfig.from(
             Map.of(
                 ReplayConfig.BOOTSTRAP_SERVERS, "localhost:9092",
                 ReplayConfig.INPUTS, dir.resolve("waveforms").toString(),
