@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
           + " earthquake."
     },
     subcommands = {
+      DemoCommand.class,
       ReplayCommand.class,
+      DetectorCommand.class,
       AlertsCommand.class,
       BrokerCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -1,0 +1,80 @@
+package org.seiswatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.seiswatch.common.demo.DemoEvent;
+import org.seiswatch.common.geo.Geo;
+import org.seiswatch.common.json.Json;
+import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.Hypocenter;
+import org.seiswatch.common.topic.Topics;
+import org.seiswatch.deploy.demo.Demo;
+import org.seiswatch.deploy.demo.DemoSettings;
+import org.seiswatch.deploy.testing.TopicReader;
+import org.seiswatch.ingest.replay.ReplaySummary;
+
+/** The demo's path end to end through a real embedded broker: miniSEED → picks → event → alert and API. */
+class DemoIT {
+
+  @Test
+  void shouldDetectTheHawaiiEarthquakeWhenBundledEventIsReplayed() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (Demo demo = new Demo(DemoSettings.forTests(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+      demo.start();
+      ReplaySummary replay = demo.replay();
+      assertEquals(0, replay.deadLetters());
+      assertEquals(6, replay.stations());
+
+      assertTrue(demo.awaitSettled(Duration.ofMinutes(3)), "pipeline did not settle with an event");
+
+      List<Detection> versions = demo.events();
+      Set<String> ids = versions.stream().map(Detection::id).collect(Collectors.toSet());
+      assertEquals(1, ids.size(), "expected exactly one event, got " + ids);
+      Detection latest = versions.get(versions.size() - 1);
+      Hypocenter h = latest.hypocenter();
+      double km = Geo.distanceKm(DemoEvent.LATITUDE, DemoEvent.LONGITUDE, h.latitude(), h.longitude());
+      double seconds = Duration.between(DemoEvent.ORIGIN_TIME, h.time()).toMillis() / 1000.0;
+      System.out.printf("DemoIT: %s v%d epicentre error %.1f km, depth %.1f km, origin error %+.2f s, %d picks%n",
+          latest.id(), latest.version(), km, h.depth(), seconds, latest.data().size());
+      assertThat(km).isLessThan(25.0);
+      assertThat(Math.abs(seconds)).isLessThanOrEqualTo(3.0);
+      assertThat(latest.data()).hasSizeGreaterThanOrEqualTo(4);
+
+      assertThat(demo.picks().stream().map(p -> p.stationKey()).collect(Collectors.toSet()))
+          .containsAll(DemoEvent.STATIONS.stream().map(s -> "HV." + s).toList());
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("PICK  HV.HUAD..HHZ")
+          .contains("EVENT " + latest.id() + " v1 New");
+
+      // Every version reached seis.alerts, and the HTTP API lists the event.
+      assertEquals(
+          versions.size(),
+          TopicReader.readAll(demo.bootstrapServers(), Topics.ALERTS.name(), versions.size(), Duration.ofSeconds(10))
+              .size());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.httpPort() + "/api/events")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      JsonNode list = Json.mapper().readTree(response.body());
+      assertEquals(1, list.size());
+      assertEquals(latest.id(), list.get(0).get("ID").asText());
+    }
+  }
+}
