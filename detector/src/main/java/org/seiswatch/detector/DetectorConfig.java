@@ -307,7 +307,7 @@ public final class DetectorConfig extends AbstractConfig {
         .define(
             ASSOCIATOR_STATION_QUIET_S,
             Type.DOUBLE,
-            60.0,
+            180.0,
             NON_NEGATIVE,
             Importance.MEDIUM,
             "After a station's P joined an event, its later picks within this many data seconds"

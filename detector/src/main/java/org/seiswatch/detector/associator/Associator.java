@@ -71,6 +71,9 @@ public final class Associator {
   public List<Detection> release(
       AssociatorState s, long dataTime, Function<String, Station> stations) {
     List<Detection> out = new ArrayList<>();
+    if (dataTime == DataTime.NONE) {
+      return out;
+    }
     long limit =
         dataTime == Long.MAX_VALUE
             ? Long.MAX_VALUE
