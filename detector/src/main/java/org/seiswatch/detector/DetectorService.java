@@ -20,6 +20,7 @@ public final class DetectorService {
 
   private final DetectorConfig config;
   private KafkaStreams streams;
+  private boolean stopped;
 
   public DetectorService(DetectorConfig config) {
     this.config = config;
@@ -79,12 +80,19 @@ public final class DetectorService {
               .withTimeout(CLOSE_TIMEOUT));
     } finally {
       streams = null;
+      stopped = true;
     }
   }
 
-  /** Kafka Streams state; {@code CREATED} before {@link #start()} and after {@link #stop()}. */
+  /**
+   * Kafka Streams state; {@code CREATED} before {@link #start()}, {@code NOT_RUNNING} after {@link
+   * #stop()}.
+   */
   public synchronized KafkaStreams.State state() {
-    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    if (streams == null) {
+      return stopped ? KafkaStreams.State.NOT_RUNNING : KafkaStreams.State.CREATED;
+    }
+    return streams.state();
   }
 
   public String applicationId() {
