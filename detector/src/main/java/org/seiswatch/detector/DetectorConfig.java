@@ -1,0 +1,390 @@
+package org.seiswatch.detector;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.seiswatch.common.error.ConfigurationException;
+import org.seiswatch.detector.associator.AssociatorSettings;
+import org.seiswatch.detector.associator.LocatorSettings;
+import org.seiswatch.detector.associator.VelocityModel;
+import org.seiswatch.detector.picker.StaLtaSettings;
+
+/**
+ * Typed configuration of the detector service: Kafka Streams settings and the assembler, picker and
+ * associator parameters, each declared once with type, default, validator and doc. Build it with
+ * {@link #fromMap}; a missing or bad setting throws {@link ConfigurationException} naming it.
+ */
+public final class DetectorConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String APPLICATION_ID = "application.id";
+  public static final String STATE_DIR = "state.dir";
+  public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+  public static final String NUM_STREAM_THREADS = "num.stream.threads";
+  public static final String REPLICATION_FACTOR = "replication.factor";
+
+  public static final String ASSEMBLER_MAX_LATENESS_S = "assembler.max.lateness.s";
+
+  public static final String PICKER_STA_S = "picker.sta.s";
+  public static final String PICKER_LTA_S = "picker.lta.s";
+  public static final String PICKER_ON_RATIO = "picker.on.ratio";
+  public static final String PICKER_OFF_RATIO = "picker.off.ratio";
+  public static final String PICKER_LOW_HZ = "picker.bandpass.low.hz";
+  public static final String PICKER_HIGH_HZ = "picker.bandpass.high.hz";
+  public static final String PICKER_RETRIGGER_S = "picker.retrigger.min.s";
+  public static final String PICKER_REFINE_BEFORE_S = "picker.refine.before.s";
+  public static final String PICKER_REFINE_AFTER_S = "picker.refine.after.s";
+
+  public static final String ASSOCIATOR_REGION = "associator.region";
+  public static final String ASSOCIATOR_MIN_STATIONS = "associator.min.stations";
+  public static final String ASSOCIATOR_RESIDUAL_S = "associator.residual.tolerance.s";
+  public static final String ASSOCIATOR_ASSOCIATION_WINDOW_S = "associator.association.window.s";
+  public static final String ASSOCIATOR_VELOCITY_MODEL = "associator.velocity.model";
+  public static final String ASSOCIATOR_GRID_MARGIN_KM = "associator.grid.margin.km";
+  public static final String ASSOCIATOR_GRID_SPACING_KM = "associator.grid.spacing.km";
+  public static final String ASSOCIATOR_DEPTH_MIN_KM = "associator.grid.depth.min.km";
+  public static final String ASSOCIATOR_DEPTH_MAX_KM = "associator.grid.depth.max.km";
+  public static final String ASSOCIATOR_DEPTH_SPACING_KM = "associator.grid.depth.spacing.km";
+  public static final String ASSOCIATOR_MAX_DISTANCE_KM = "associator.max.distance.km";
+  public static final String ASSOCIATOR_PICK_WINDOW_S = "associator.pick.window.s";
+  public static final String ASSOCIATOR_RELEASE_LATENESS_S = "associator.release.lateness.s";
+  public static final String ASSOCIATOR_STATION_QUIET_S = "associator.station.quiet.s";
+  public static final String ASSOCIATOR_STATION_TIMEOUT_MS = "associator.station.timeout.ms";
+  public static final String ASSOCIATOR_IDLE_FLUSH_MS = "associator.idle.flush.ms";
+
+  /**
+   * Default velocity model: a simplified layered P model for the Island of Hawaii (slow volcanic
+   * pile above sea level, oceanic crust, mantle below about 17 km), matching the bundled demo.
+   */
+  public static final String DEFAULT_VELOCITY_MODEL = "-5:3.6,0:5.0,3:5.9,7:6.5,12:7.1,17:8.0";
+
+  private static final ConfigDef.Validator POSITIVE = ConfigDef.Range.atLeast(1e-9);
+  private static final ConfigDef.Validator NON_NEGATIVE = ConfigDef.Range.atLeast(0);
+
+  public static final ConfigDef DEFINITION =
+      streams(assembler(picker(associator(new ConfigDef()))));
+
+  public DetectorConfig(Map<?, ?> props) {
+    super(DEFINITION, props, false);
+  }
+
+  /** Builds and validates the configuration, naming the first bad setting. */
+  public static DetectorConfig fromMap(Map<String, ?> props) {
+    try {
+      DetectorConfig config = new DetectorConfig(props);
+      config.staLtaSettings();
+      config.locatorSettings();
+      config.associatorSettings();
+      config.velocityModel();
+      return config;
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new ConfigurationException("detector configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private static ConfigDef streams(ConfigDef def) {
+    return def.define(
+            BOOTSTRAP_SERVERS,
+            Type.LIST,
+            ConfigDef.NO_DEFAULT_VALUE,
+            Importance.HIGH,
+            "Kafka brokers, host:port[,host:port...].")
+        .define(
+            APPLICATION_ID,
+            Type.STRING,
+            "seiswatch-detector",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Kafka Streams application id: consumer group, prefix of internal topics and state.")
+        .define(
+            STATE_DIR,
+            Type.STRING,
+            Path.of(System.getProperty("java.io.tmpdir"), "seiswatch-detector").toString(),
+            Importance.MEDIUM,
+            "Directory of the local state stores (RocksDB).")
+        .define(
+            COMMIT_INTERVAL_MS,
+            Type.LONG,
+            100L,
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "Transaction commit interval. Under exactly-once, picks and events become visible to"
+                + " read_committed consumers only when the transaction commits, so this bounds the"
+                + " added latency; 100 ms keeps it well below the arrival-to-pick target at the"
+                + " cost of more (small) transactions.")
+        .define(
+            NUM_STREAM_THREADS,
+            Type.INT,
+            1,
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "Stream threads in this instance.")
+        .define(
+            REPLICATION_FACTOR,
+            Type.INT,
+            -1,
+            ConfigDef.Range.atLeast(-1),
+            Importance.MEDIUM,
+            "Replication factor of the internal topics (changelogs, repartition); -1 = broker"
+                + " default, 1 for a single-broker demo.");
+  }
+
+  private static ConfigDef assembler(ConfigDef def) {
+    return def.define(
+        ASSEMBLER_MAX_LATENESS_S,
+        Type.DOUBLE,
+        10.0,
+        NON_NEGATIVE,
+        Importance.MEDIUM,
+        "Data seconds a channel may run ahead of a hole before the hole is declared a gap; records"
+            + " arriving out of order within this are put back in order.");
+  }
+
+  private static ConfigDef picker(ConfigDef def) {
+    return def.define(
+            PICKER_STA_S,
+            Type.DOUBLE,
+            0.5,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Short-term average window, seconds.")
+        .define(
+            PICKER_LTA_S,
+            Type.DOUBLE,
+            10.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Long-term average window, seconds; also the warm-up after a gap.")
+        .define(
+            PICKER_ON_RATIO,
+            Type.DOUBLE,
+            5.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "STA/LTA ratio that triggers a pick.")
+        .define(
+            PICKER_OFF_RATIO,
+            Type.DOUBLE,
+            1.5,
+            POSITIVE,
+            Importance.MEDIUM,
+            "STA/LTA ratio below which the trigger resets.")
+        .define(
+            PICKER_LOW_HZ,
+            Type.DOUBLE,
+            2.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Band-pass low corner, Hz (4-pole Butterworth).")
+        .define(
+            PICKER_HIGH_HZ,
+            Type.DOUBLE,
+            10.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Band-pass high corner, Hz (lowered to 0.45 x sample rate if needed).")
+        .define(
+            PICKER_RETRIGGER_S,
+            Type.DOUBLE,
+            10.0,
+            NON_NEGATIVE,
+            Importance.MEDIUM,
+            "Minimum data seconds between two picks of one channel (suppresses S and coda"
+                + " re-triggers).")
+        .define(
+            PICKER_REFINE_BEFORE_S,
+            Type.DOUBLE,
+            2.0,
+            NON_NEGATIVE,
+            Importance.LOW,
+            "How far before the trigger the AIC onset refinement looks, seconds.")
+        .define(
+            PICKER_REFINE_AFTER_S,
+            Type.DOUBLE,
+            0.5,
+            NON_NEGATIVE,
+            Importance.LOW,
+            "Data after the trigger used by the AIC refinement, seconds (delays each pick).");
+  }
+
+  private static ConfigDef associator(ConfigDef def) {
+    return def.define(
+            ASSOCIATOR_REGION,
+            Type.STRING,
+            "global",
+            new ConfigDef.NonEmptyString(),
+            Importance.LOW,
+            "Region key all picks are associated under.")
+        .define(
+            ASSOCIATOR_MIN_STATIONS,
+            Type.INT,
+            4,
+            ConfigDef.Range.atLeast(3),
+            Importance.HIGH,
+            "Distinct stations with consistent P picks needed for a new event.")
+        .define(
+            ASSOCIATOR_RESIDUAL_S,
+            Type.DOUBLE,
+            1.0,
+            POSITIVE,
+            Importance.HIGH,
+            "Largest travel-time residual, seconds, of a pick consistent with a hypocentre.")
+        .define(
+            ASSOCIATOR_ASSOCIATION_WINDOW_S,
+            Type.DOUBLE,
+            3.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "A pick is tried against an event (relocated with it) only if its residual at the"
+                + " event's current hypocentre is within this, seconds.")
+        .define(
+            ASSOCIATOR_VELOCITY_MODEL,
+            Type.STRING,
+            DEFAULT_VELOCITY_MODEL,
+            Importance.HIGH,
+            "Layered P model: top:vp,... with layer tops in km below sea level (negative above)"
+                + " and velocities in km/s; the last layer is a half-space.")
+        .define(
+            ASSOCIATOR_GRID_MARGIN_KM,
+            Type.DOUBLE,
+            50.0,
+            NON_NEGATIVE,
+            Importance.MEDIUM,
+            "Grid-search extent beyond the picked stations, km.")
+        .define(
+            ASSOCIATOR_GRID_SPACING_KM,
+            Type.DOUBLE,
+            4.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Coarse horizontal grid spacing, km (refined twice by 4).")
+        .define(
+            ASSOCIATOR_DEPTH_MIN_KM,
+            Type.DOUBLE,
+            0.0,
+            Importance.MEDIUM,
+            "Shallowest grid depth, km below sea level.")
+        .define(
+            ASSOCIATOR_DEPTH_MAX_KM,
+            Type.DOUBLE,
+            60.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Deepest grid depth, km.")
+        .define(
+            ASSOCIATOR_DEPTH_SPACING_KM,
+            Type.DOUBLE,
+            4.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Coarse depth spacing, km (refined twice by 4).")
+        .define(
+            ASSOCIATOR_MAX_DISTANCE_KM,
+            Type.DOUBLE,
+            300.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Stations farther than this from a grid node are not used there, km.")
+        .define(
+            ASSOCIATOR_PICK_WINDOW_S,
+            Type.DOUBLE,
+            60.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Span of the picks that nucleate one event, and the longest P travel time accepted"
+                + " into an event, seconds.")
+        .define(
+            ASSOCIATOR_RELEASE_LATENESS_S,
+            Type.DOUBLE,
+            1.0,
+            NON_NEGATIVE,
+            Importance.MEDIUM,
+            "Extra data seconds the associator waits, after every station has passed a pick,"
+                + " before processing it.")
+        .define(
+            ASSOCIATOR_STATION_QUIET_S,
+            Type.DOUBLE,
+            180.0,
+            NON_NEGATIVE,
+            Importance.MEDIUM,
+            "After a station's P joined an event, its later picks within this many data seconds"
+                + " cannot nucleate an event: S waves and coda re-trigger STA/LTA, and the coda of"
+                + " an M5 lasts minutes at local distances. Lower it to catch early aftershocks.")
+        .define(
+            ASSOCIATOR_STATION_TIMEOUT_MS,
+            Type.LONG,
+            30_000L,
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "Wall-clock ms after which a silent station no longer holds the associator's data"
+                + " time back (liveness only).")
+        .define(
+            ASSOCIATOR_IDLE_FLUSH_MS,
+            Type.LONG,
+            10_000L,
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "Wall-clock ms without any input after which all buffered picks are associated (end"
+                + " of a replay); the only other use of wall-clock time.");
+  }
+
+  public StaLtaSettings staLtaSettings() {
+    return new StaLtaSettings(
+        getDouble(PICKER_STA_S),
+        getDouble(PICKER_LTA_S),
+        getDouble(PICKER_ON_RATIO),
+        getDouble(PICKER_OFF_RATIO),
+        getDouble(PICKER_LOW_HZ),
+        getDouble(PICKER_HIGH_HZ),
+        getDouble(PICKER_RETRIGGER_S),
+        getDouble(PICKER_REFINE_BEFORE_S),
+        getDouble(PICKER_REFINE_AFTER_S));
+  }
+
+  public LocatorSettings locatorSettings() {
+    return new LocatorSettings(
+        getDouble(ASSOCIATOR_RESIDUAL_S),
+        getDouble(ASSOCIATOR_GRID_MARGIN_KM),
+        getDouble(ASSOCIATOR_GRID_SPACING_KM),
+        getDouble(ASSOCIATOR_DEPTH_MIN_KM),
+        getDouble(ASSOCIATOR_DEPTH_MAX_KM),
+        getDouble(ASSOCIATOR_DEPTH_SPACING_KM),
+        getDouble(ASSOCIATOR_MAX_DISTANCE_KM));
+  }
+
+  public AssociatorSettings associatorSettings() {
+    return new AssociatorSettings(
+        getInt(ASSOCIATOR_MIN_STATIONS),
+        getDouble(ASSOCIATOR_PICK_WINDOW_S),
+        getDouble(ASSOCIATOR_ASSOCIATION_WINDOW_S),
+        getDouble(ASSOCIATOR_RELEASE_LATENESS_S),
+        getDouble(ASSOCIATOR_STATION_QUIET_S));
+  }
+
+  public VelocityModel velocityModel() {
+    return VelocityModel.parse(getString(ASSOCIATOR_VELOCITY_MODEL));
+  }
+
+  public double assemblerMaxLatenessSeconds() {
+    return getDouble(ASSEMBLER_MAX_LATENESS_S);
+  }
+
+  public String region() {
+    return getString(ASSOCIATOR_REGION);
+  }
+
+  public String applicationId() {
+    return getString(APPLICATION_ID);
+  }
+
+  public long stationTimeoutMs() {
+    return getLong(ASSOCIATOR_STATION_TIMEOUT_MS);
+  }
+
+  public long idleFlushMs() {
+    return getLong(ASSOCIATOR_IDLE_FLUSH_MS);
+  }
+}

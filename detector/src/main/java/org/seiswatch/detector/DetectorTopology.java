@@ -1,0 +1,137 @@
+package org.seiswatch.detector;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.seiswatch.common.model.DeadLetter;
+import org.seiswatch.common.model.Pick;
+import org.seiswatch.common.topic.Topic;
+import org.seiswatch.common.topic.Topics;
+import org.seiswatch.detector.assembler.AssemblerOutput;
+import org.seiswatch.detector.assembler.AssemblerProcessor;
+import org.seiswatch.detector.assembler.ChannelStateSerde;
+import org.seiswatch.detector.assembler.RejectedRecord;
+import org.seiswatch.detector.assembler.SampleBlock;
+import org.seiswatch.detector.associator.Associator;
+import org.seiswatch.detector.associator.AssociatorInput;
+import org.seiswatch.detector.associator.AssociatorProcessor;
+import org.seiswatch.detector.associator.AssociatorState;
+import org.seiswatch.detector.associator.Locator;
+import org.seiswatch.detector.associator.StationStoreUpdater;
+import org.seiswatch.detector.picker.PickerProcessor;
+import org.seiswatch.detector.picker.StaLtaState;
+
+/**
+ * The detector's Kafka Streams topology, built by one pure function (no {@link
+ * org.apache.kafka.streams.KafkaStreams}, no I/O):
+ *
+ * <pre>
+ * seis.raw ─► assembler ─┬─► (rejected) ─► seis.deadletter
+ *   [assembler-channels] └─► (blocks) ─► picker ─┬─► (picks) ─► seis.picks
+ *                              [picker-channels] └─► re-key to region ─► repartition
+ *                                 ─► associator [associator-regions, global stations] ─► seis.events
+ * seis.stations ─► global store "stations"
+ * </pre>
+ *
+ * See {@code detector/README.md} and DESIGN.md "detector".
+ */
+public final class DetectorTopology {
+  /**
+   * Name of the repartition step; the internal topic is {@code
+   * <application.id>-picks-by-region-repartition}.
+   */
+  public static final String REPARTITION = "picks-by-region";
+
+  private DetectorTopology() {}
+
+  public static Topology build(DetectorConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AssemblerProcessor.STORE),
+            Serdes.String(),
+            new ChannelStateSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PickerProcessor.STORE),
+            Serdes.String(),
+            StaLtaState.SERDE));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AssociatorProcessor.STORE),
+            Serdes.String(),
+            AssociatorState.SERDE));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(AssociatorProcessor.STATIONS_STORE),
+                Topics.STATIONS.keySerde(),
+                Topics.STATIONS.valueSerde())
+            .withLoggingDisabled(),
+        Topics.STATIONS.name(),
+        consumed(Topics.STATIONS).withName("stations-source"),
+        StationStoreUpdater::new);
+
+    double lateness = config.assemblerMaxLatenessSeconds();
+    KStream<String, AssemblerOutput> assembled =
+        builder.stream(Topics.RAW.name(), consumed(Topics.RAW).withName("raw-source"))
+            .process(
+                () -> new AssemblerProcessor(lateness),
+                Named.as("assembler"),
+                AssemblerProcessor.STORE);
+
+    assembled
+        .filter((key, out) -> out instanceof RejectedRecord, Named.as("rejected"))
+        .<DeadLetter>mapValues(out -> ((RejectedRecord) out).deadLetter(), Named.as("dead-letter"))
+        .to(Topics.DEADLETTER.name(), produced(Topics.DEADLETTER).withName("deadletter-sink"));
+
+    var settings = config.staLtaSettings();
+    KStream<String, AssociatorInput> picked =
+        assembled
+            .filter((key, out) -> out instanceof SampleBlock, Named.as("blocks"))
+            .<SampleBlock>mapValues(out -> (SampleBlock) out, Named.as("as-block"))
+            .process(
+                () -> new PickerProcessor(settings), Named.as("picker"), PickerProcessor.STORE);
+
+    picked
+        .filter((key, in) -> in.isPick(), Named.as("picks"))
+        .<Pick>mapValues(AssociatorInput::pick, Named.as("as-pick"))
+        .to(Topics.PICKS.name(), produced(Topics.PICKS).withName("picks-sink"));
+
+    String region = config.region();
+    var associatorSettings = config.associatorSettings();
+    var locatorSettings = config.locatorSettings();
+    var model = config.velocityModel();
+    long stationTimeout = config.stationTimeoutMs();
+    long idleFlush = config.idleFlushMs();
+    picked
+        .selectKey((key, in) -> region, Named.as("by-region"))
+        .repartition(
+            Repartitioned.<String, AssociatorInput>as(REPARTITION)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(AssociatorInput.SERDE))
+        .process(
+            () ->
+                new AssociatorProcessor(
+                    new Associator(associatorSettings, new Locator(model, locatorSettings)),
+                    stationTimeout,
+                    idleFlush),
+            Named.as("associator"),
+            AssociatorProcessor.STORE)
+        .to(Topics.EVENTS.name(), produced(Topics.EVENTS).withName("events-sink"));
+    return builder.build();
+  }
+
+  private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic) {
+    return Consumed.with(topic.keySerde(), topic.valueSerde());
+  }
+
+  private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {
+    return Produced.with(topic.keySerde(), topic.valueSerde());
+  }
+}

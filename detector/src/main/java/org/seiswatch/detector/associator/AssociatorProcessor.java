@@ -1,0 +1,133 @@
+package org.seiswatch.detector.associator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.Station;
+import org.seiswatch.detector.internal.DataTime;
+
+/**
+ * Kafka Streams processor of the picks re-keyed by region: runs the {@link Associator} with the
+ * region's state in the {@value #STORE} store and station coordinates from the global {@value
+ * #STATIONS_STORE} store, and forwards event versions keyed by event id.
+ *
+ * <p>Determinism rule: picks reach this processor in an order that depends on thread timing across
+ * the raw partitions, so arrival order decides nothing. The associator's data time is the earliest
+ * "settled" time over the stations with metadata (each station's picker reports up to when it has
+ * emitted all its picks); picks are processed in time order once that data time has passed them.
+ * Wall-clock time is used in two places only, both for liveness and never for results on complete
+ * input: a station that has sent nothing for {@code stationTimeout} stops holding the data time
+ * back, and when no input at all arrived for {@code idleFlush} every buffered pick is processed
+ * (the end of a replay, or a network gone quiet).
+ */
+public final class AssociatorProcessor
+    implements Processor<String, AssociatorInput, String, Detection> {
+  public static final String STORE = "associator-regions";
+  public static final String STATIONS_STORE = "stations";
+
+  private final Associator associator;
+  private final long stationTimeoutMs;
+  private final long idleFlushMs;
+  private final Map<String, Long> lastHeard = new HashMap<>();
+  private ProcessorContext<String, Detection> context;
+  private KeyValueStore<String, AssociatorState> store;
+  private KeyValueStore<String, Station> stations;
+  private List<String> stationKeys = List.of();
+  private long startedAt;
+  private long lastInput;
+
+  public AssociatorProcessor(Associator associator, long stationTimeoutMs, long idleFlushMs) {
+    this.associator = associator;
+    this.stationTimeoutMs = stationTimeoutMs;
+    this.idleFlushMs = idleFlushMs;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Detection> context) {
+    this.context = context;
+    this.store = context.getStateStore(STORE);
+    this.stations = context.getStateStore(STATIONS_STORE);
+    this.startedAt = context.currentSystemTimeMs();
+    this.lastInput = startedAt;
+    refreshStations();
+    long every = Math.max(100, Math.min(1000, idleFlushMs / 2));
+    context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+  }
+
+  @Override
+  public void process(Record<String, AssociatorInput> record) {
+    long now = context.currentSystemTimeMs();
+    lastInput = now;
+    lastHeard.put(record.value().station(), now);
+    AssociatorState state = store.get(record.key());
+    if (state == null) {
+      state = new AssociatorState();
+    }
+    associator.add(state, record.value());
+    publish(associator.release(state, dataTime(state, now), this::station));
+    store.put(record.key(), state);
+  }
+
+  private void onWallClock(long now) {
+    refreshStations();
+    boolean idle = now - lastInput >= idleFlushMs;
+    List<KeyValue<String, AssociatorState>> regions = new ArrayList<>();
+    try (KeyValueIterator<String, AssociatorState> it = store.all()) {
+      it.forEachRemaining(regions::add);
+    }
+    for (KeyValue<String, AssociatorState> region : regions) {
+      AssociatorState state = region.value;
+      if (state.pendingPicks() == 0) {
+        continue;
+      }
+      long dataTime = idle ? Long.MAX_VALUE : dataTime(state, now);
+      List<Detection> made = associator.release(state, dataTime, this::station);
+      publish(made);
+      store.put(region.key, state);
+    }
+  }
+
+  /** Earliest settled time over the live stations with metadata, or NONE while one is unknown. */
+  private long dataTime(AssociatorState state, long now) {
+    long min = Long.MAX_VALUE;
+    for (String key : stationKeys) {
+      if (now - lastHeard.getOrDefault(key, startedAt) > stationTimeoutMs) {
+        continue;
+      }
+      Long settled = state.settled.get(key);
+      if (settled == null) {
+        return DataTime.NONE;
+      }
+      min = Math.min(min, settled);
+    }
+    return min == Long.MAX_VALUE ? DataTime.NONE : min;
+  }
+
+  private void refreshStations() {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Station> it = stations.all()) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    stationKeys = keys;
+  }
+
+  private Station station(String key) {
+    return stations.get(key);
+  }
+
+  private void publish(List<Detection> detections) {
+    for (Detection d : detections) {
+      context.forward(new Record<>(d.id(), d, d.detectionTime().toEpochMilli()));
+    }
+  }
+}

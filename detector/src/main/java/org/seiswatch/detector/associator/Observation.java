@@ -1,0 +1,22 @@
+package org.seiswatch.detector.associator;
+
+import java.util.Objects;
+import org.seiswatch.common.model.Pick;
+import org.seiswatch.common.model.Station;
+import org.seiswatch.detector.internal.DataTime;
+
+/** A P pick with the coordinates of its station, as the locator uses it. */
+public record Observation(Pick pick, Station station) {
+  public Observation {
+    Objects.requireNonNull(pick, "pick");
+    Objects.requireNonNull(station, "station");
+  }
+
+  public String stationKey() {
+    return station.key();
+  }
+
+  public long timeNanos() {
+    return DataTime.toNanos(pick.time());
+  }
+}

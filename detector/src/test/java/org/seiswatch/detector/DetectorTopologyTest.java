@@ -1,0 +1,62 @@
+package org.seiswatch.detector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seiswatch.common.demo.DemoEvent;
+import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.Pick;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class DetectorTopologyTest {
+  private static final Logger LOG = LoggerFactory.getLogger(DetectorTopologyTest.class);
+
+  @TempDir Path stateDir;
+
+  @Test
+  void shouldDetectOneEventNearTheCatalogHypocentreWhenTheDemoEventIsReplayed() {
+    try (TopologyFixture fx = new TopologyFixture(stateDir)) {
+      fx.pipeStations(DemoRecords.stations());
+      DemoRecords.inStartTimeOrder().forEach(fx::pipe);
+      fx.flush();
+      List<Pick> picks = fx.picks.readValuesToList();
+      List<Detection> events = fx.events.readValuesToList();
+      picks.forEach(p -> LOG.info("pick {}", p.id()));
+      events.forEach(
+          e ->
+              LOG.info(
+                  "event {} v{} {} {}", e.id(), e.version(), e.detectionType(), e.hypocenter()));
+      Detection last = events.get(events.size() - 1);
+      double km = distanceKm(last);
+      double dt =
+          Duration.between(DemoEvent.ORIGIN_TIME, last.hypocenter().time()).toMillis() / 1000.0;
+      LOG.info(
+          "RESULT epicentre {} km off, depth {} km, origin {} s after catalog, {} picks, rms {}",
+          String.format("%.1f", km),
+          String.format("%.1f", last.hypocenter().depth()),
+          dt,
+          last.data().size(),
+          last.rms());
+      assertEquals(1, events.stream().map(Detection::id).distinct().count());
+      assertThat(km).isLessThan(25);
+      assertThat(Math.abs(dt)).isLessThan(3);
+      assertThat(fx.picks.isEmpty()).isTrue();
+      assertThat(fx.events.isEmpty()).isTrue();
+      assertThat(fx.deadLetters.isEmpty()).isTrue();
+    }
+  }
+
+  static double distanceKm(Detection d) {
+    double dlat = d.hypocenter().latitude() - DemoEvent.LATITUDE;
+    double dlon =
+        (d.hypocenter().longitude() - DemoEvent.LONGITUDE)
+            * Math.cos(Math.toRadians(DemoEvent.LATITUDE));
+    return 111.195 * Math.hypot(dlat, dlon);
+  }
+}
