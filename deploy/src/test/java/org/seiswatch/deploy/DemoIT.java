@@ -28,13 +28,17 @@ import org.seiswatch.deploy.demo.DemoSettings;
 import org.seiswatch.deploy.testing.TopicReader;
 import org.seiswatch.ingest.replay.ReplaySummary;
 
-/** The demo's path end to end through a real embedded broker: miniSEED → picks → event → alert and API. */
+/**
+ * The demo's path end to end through a real embedded broker: miniSEED → picks → event → alert and
+ * API.
+ */
 class DemoIT {
 
   @Test
   void shouldDetectTheHawaiiEarthquakeWhenBundledEventIsReplayed() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try (Demo demo = new Demo(DemoSettings.forTests(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+    try (Demo demo =
+        new Demo(DemoSettings.forTests(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
       demo.start();
       ReplaySummary replay = demo.replay();
       assertEquals(0, replay.deadLetters());
@@ -47,9 +51,11 @@ class DemoIT {
       assertEquals(1, ids.size(), "expected exactly one event, got " + ids);
       Detection latest = versions.get(versions.size() - 1);
       Hypocenter h = latest.hypocenter();
-      double km = Geo.distanceKm(DemoEvent.LATITUDE, DemoEvent.LONGITUDE, h.latitude(), h.longitude());
+      double km =
+          Geo.distanceKm(DemoEvent.LATITUDE, DemoEvent.LONGITUDE, h.latitude(), h.longitude());
       double seconds = Duration.between(DemoEvent.ORIGIN_TIME, h.time()).toMillis() / 1000.0;
-      System.out.printf("DemoIT: %s v%d epicentre error %.1f km, depth %.1f km, origin error %+.2f s, %d picks%n",
+      System.out.printf(
+          "DemoIT: %s v%d epicentre error %.1f km, depth %.1f km, origin error %+.2f s, %d picks%n",
           latest.id(), latest.version(), km, h.depth(), seconds, latest.data().size());
       assertThat(km).isLessThan(25.0);
       assertThat(Math.abs(seconds)).isLessThanOrEqualTo(3.0);
@@ -64,12 +70,18 @@ class DemoIT {
       // Every version reached seis.alerts, and the HTTP API lists the event.
       assertEquals(
           versions.size(),
-          TopicReader.readAll(demo.bootstrapServers(), Topics.ALERTS.name(), versions.size(), Duration.ofSeconds(10))
+          TopicReader.readAll(
+                  demo.bootstrapServers(),
+                  Topics.ALERTS.name(),
+                  versions.size(),
+                  Duration.ofSeconds(10))
               .size());
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.httpPort() + "/api/events")).build(),
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + demo.httpPort() + "/api/events"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode());
       JsonNode list = Json.mapper().readTree(response.body());

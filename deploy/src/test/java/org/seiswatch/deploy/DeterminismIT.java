@@ -15,13 +15,16 @@ import org.seiswatch.common.model.Detection;
 import org.seiswatch.deploy.demo.Demo;
 import org.seiswatch.deploy.demo.DemoSettings;
 
-/** Replaying the same files twice into fresh brokers gives the same picks and the same event ids. */
+/**
+ * Replaying the same files twice into fresh brokers gives the same picks and the same event ids.
+ */
 class DeterminismIT {
 
   private record Run(List<String> picks, List<String> eventIds) {}
 
   private static Run replayOnce() throws Exception {
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    PrintStream quiet =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     try (Demo demo = new Demo(DemoSettings.forTests(), quiet)) {
       demo.start();
       demo.replay();
@@ -32,7 +35,11 @@ class DeterminismIT {
               .sorted()
               .toList();
       List<String> events =
-          demo.events().stream().map(Detection::id).distinct().sorted().collect(Collectors.toList());
+          demo.events().stream()
+              .map(Detection::id)
+              .distinct()
+              .sorted()
+              .collect(Collectors.toList());
       return new Run(picks, events);
     }
   }

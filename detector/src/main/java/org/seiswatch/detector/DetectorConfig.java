@@ -16,7 +16,7 @@ import org.seiswatch.detector.picker.StaLtaSettings;
 /**
  * Typed configuration of the detector service: Kafka Streams settings and the assembler, picker and
  * associator parameters, each declared once with type, default, validator and doc. Build it with
- * {@link #fromMap}; a missing or bad setting throws {@link ConfigurationException} naming it.
+ * {@link #from}; a missing or bad setting throws {@link ConfigurationException} naming it.
  */
 public final class DetectorConfig extends AbstractConfig {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -72,7 +72,7 @@ public final class DetectorConfig extends AbstractConfig {
   }
 
   /** Builds and validates the configuration, naming the first bad setting. */
-  public static DetectorConfig fromMap(Map<String, ?> props) {
+  public static DetectorConfig from(Map<String, ?> props) {
     try {
       DetectorConfig config = new DetectorConfig(props);
       config.staLtaSettings();

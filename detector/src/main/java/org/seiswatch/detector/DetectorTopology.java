@@ -16,6 +16,7 @@ import org.seiswatch.common.topic.Topics;
 import org.seiswatch.detector.assembler.AssemblerOutput;
 import org.seiswatch.detector.assembler.AssemblerProcessor;
 import org.seiswatch.detector.assembler.ChannelStateSerde;
+import org.seiswatch.detector.assembler.RawRecordTimestampExtractor;
 import org.seiswatch.detector.assembler.RejectedRecord;
 import org.seiswatch.detector.assembler.SampleBlock;
 import org.seiswatch.detector.associator.Associator;
@@ -79,7 +80,11 @@ public final class DetectorTopology {
 
     double lateness = config.assemblerMaxLatenessSeconds();
     KStream<String, AssemblerOutput> assembled =
-        builder.stream(Topics.RAW.name(), consumed(Topics.RAW).withName("raw-source"))
+        builder.stream(
+                Topics.RAW.name(),
+                consumed(Topics.RAW)
+                    .withName("raw-source")
+                    .withTimestampExtractor(new RawRecordTimestampExtractor()))
             .process(
                 () -> new AssemblerProcessor(lateness),
                 Named.as("assembler"),

@@ -10,7 +10,7 @@ import org.seiswatch.common.error.ConfigurationException;
 class DetectorConfigTest {
   @Test
   void shouldUseTheDefaultsWhenOnlyTheBrokersAreGiven() {
-    DetectorConfig config = DetectorConfig.fromMap(Map.of("bootstrap.servers", "localhost:9092"));
+    DetectorConfig config = DetectorConfig.from(Map.of("bootstrap.servers", "localhost:9092"));
 
     assertEquals("seiswatch-detector", config.applicationId());
     assertEquals(4, config.associatorSettings().minStations());
@@ -21,7 +21,7 @@ class DetectorConfigTest {
 
   @Test
   void shouldNameTheSettingWhenTheBrokersAreMissing() {
-    assertThatThrownBy(() -> DetectorConfig.fromMap(Map.of()))
+    assertThatThrownBy(() -> DetectorConfig.from(Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("bootstrap.servers");
   }
@@ -30,7 +30,7 @@ class DetectorConfigTest {
   void shouldRejectTheConfigurationWhenTheOffRatioExceedsTheOnRatio() {
     assertThatThrownBy(
             () ->
-                DetectorConfig.fromMap(
+                DetectorConfig.from(
                     Map.of(
                         "bootstrap.servers",
                         "b:9092",

@@ -39,7 +39,7 @@ final class TopologyFixture implements AutoCloseable {
     props.put(DetectorConfig.BOOTSTRAP_SERVERS, "test:9092");
     props.put(DetectorConfig.STATE_DIR, stateDir.toString());
     props.putAll(overrides);
-    config = DetectorConfig.fromMap(props);
+    config = DetectorConfig.from(props);
     Properties streams = new DetectorService(config).streamsProperties();
     streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(DetectorTopology.build(config), streams, WALL_START);

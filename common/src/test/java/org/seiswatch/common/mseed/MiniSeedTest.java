@@ -37,6 +37,7 @@ class MiniSeedTest {
         .isBetween(
             Instant.parse("2019-04-14T03:08:32.6Z"), Instant.parse("2019-04-14T03:08:32.7Z"));
     assertEquals(record.sampleCount(), MiniSeed.decode(record).length);
+    assertEquals(record.startTime(), MiniSeed.startTime(ByteBuffer.wrap(first)));
     assertThat(record.sampleCount()).isPositive();
   }
 
@@ -97,6 +98,7 @@ class MiniSeedTest {
     assertEquals(StreamId.parse("XX.TEST.00.HHZ"), record.streamId());
     assertEquals(Instant.parse("2024-01-02T03:04:05.250Z"), record.startTime());
     assertEquals(bytes.length, MiniSeed.recordLength(ByteBuffer.wrap(bytes)));
+    assertEquals(record.startTime(), MiniSeed.startTime(ByteBuffer.wrap(bytes)));
     double[] decoded = MiniSeed.decode(record);
     assertEquals(samples.length, decoded.length);
     for (int i = 0; i < samples.length; i++) {

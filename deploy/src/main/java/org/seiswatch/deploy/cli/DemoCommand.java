@@ -31,22 +31,25 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--once",
-      description = "Exit once the event is published and all input is consumed (0), or after --timeout (1).")
+      description =
+          "Exit once the event is published and all input is consumed (0), or after --timeout (1).")
   boolean once;
 
   @Option(
       names = "--speed",
       paramLabel = "N",
       defaultValue = "0",
-      description = "Replay at N times real time (1 = real time, the event takes 7.5 minutes); 0 = as fast as"
-          + " possible (default: ${DEFAULT-VALUE}).")
+      description =
+          "Replay at N times real time (1 = real time, the event takes 7.5 minutes); 0 = as fast as"
+              + " possible (default: ${DEFAULT-VALUE}).")
   double speed;
 
   @Option(
       names = "--broker-port",
       paramLabel = "PORT",
       defaultValue = "9092",
-      description = "Client port of the embedded broker (default: ${DEFAULT-VALUE}; 0 = any free port).")
+      description =
+          "Client port of the embedded broker (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int brokerPort;
 
   @Option(
@@ -58,7 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Keep broker and detector state here (default: a temporary directory deleted on exit).")
+      description =
+          "Keep broker and detector state here (default: a temporary directory deleted on exit).")
   Path dataDir;
 
   @Option(
@@ -72,7 +76,8 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "240",
-      description = "With --once: give up after this long without a settled event (default: ${DEFAULT-VALUE}).")
+      description =
+          "With --once: give up after this long without a settled event (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
   @Option(
@@ -84,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DemoSettings settings =
-        new DemoSettings(bootstrapServers, brokerPort, dataDir, httpPort, speed, Map.copyOf(detectorSettings));
+        new DemoSettings(
+            bootstrapServers, brokerPort, dataDir, httpPort, speed, Map.copyOf(detectorSettings));
     Demo demo = new Demo(settings, System.out);
     Thread closer = new Thread(demo::close, "seiswatch-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(closer);
@@ -114,7 +120,9 @@ public final class DemoCommand implements Callable<Integer> {
   private static void printSummary(List<Detection> versions) {
     List<Detection> latest =
         versions.stream()
-            .collect(java.util.stream.Collectors.toMap(Detection::id, d -> d, (a, b) -> b.version() > a.version() ? b : a))
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Detection::id, d -> d, (a, b) -> b.version() > a.version() ? b : a))
             .values()
             .stream()
             .sorted(Comparator.comparing(Detection::id))

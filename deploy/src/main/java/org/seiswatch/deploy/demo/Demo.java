@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole pipeline in one JVM: embedded broker (unless a cluster is given), detector, alert service, and a
- * replay of the bundled event hv70907436, with picks and events printed as they reach Kafka. Used by
- * {@code seiswatch demo} and by the end-to-end tests.
+ * The whole pipeline in one JVM: embedded broker (unless a cluster is given), detector, alert
+ * service, and a replay of the bundled event hv70907436, with picks and events printed as they
+ * reach Kafka. Used by {@code seiswatch demo} and by the end-to-end tests.
  */
 public final class Demo implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -61,7 +61,9 @@ public final class Demo implements AutoCloseable {
     workDir = temporary ? Files.createTempDirectory("seiswatch-demo") : settings.dataDir();
     Files.createDirectories(workDir);
     if (settings.bootstrapServers() == null) {
-      broker = new EmbeddedKafka(new BrokerSettings(workDir.resolve("broker"), settings.brokerPort(), "127.0.0.1"));
+      broker =
+          new EmbeddedKafka(
+              new BrokerSettings(workDir.resolve("broker"), settings.brokerPort(), "127.0.0.1"));
       broker.start();
       bootstrapServers = broker.bootstrapServers();
     } else {
@@ -82,16 +84,22 @@ public final class Demo implements AutoCloseable {
         new AlertService(
             AlertsConfig.from(
                 Map.of(
-                    AlertsConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                    AlertsConfig.HTTP_PORT, settings.httpPort(),
-                    AlertsConfig.HTTP_HOST, "0.0.0.0")));
+                    AlertsConfig.BOOTSTRAP_SERVERS,
+                    bootstrapServers,
+                    AlertsConfig.HTTP_PORT,
+                    settings.httpPort(),
+                    AlertsConfig.HTTP_HOST,
+                    "0.0.0.0")));
     alerts.start();
     out.printf(
         "Seiswatch demo: Kafka at %s, events at http://localhost:%d/api/events%n",
         bootstrapServers, alerts.httpPort());
   }
 
-  /** Replays the bundled event (StationXML first, then the 18 waveform files) and returns what it sent. */
+  /**
+   * Replays the bundled event (StationXML first, then the 18 waveform files) and returns what it
+   * sent.
+   */
   public ReplaySummary replay() throws IOException {
     Path event = DemoEvent.extractTo(workDir.resolve("hv70907436"));
     out.printf(
@@ -115,18 +123,21 @@ public final class Demo implements AutoCloseable {
   }
 
   /**
-   * Waits until the detector has consumed every input record, at least one event was published and nothing
-   * new arrived for the associator's idle-flush time plus a margin.
+   * Waits until the detector has consumed every input record, at least one event was published and
+   * nothing new arrived for the associator's idle-flush time plus a margin.
    *
    * @return true if that happened within {@code timeout}
    */
   public boolean awaitSettled(Duration timeout) throws InterruptedException {
-    Duration quiet = Duration.ofMillis(detectorConfig.idleFlushMs()).plus(DemoSettings.settleMargin());
+    Duration quiet =
+        Duration.ofMillis(detectorConfig.idleFlushMs()).plus(DemoSettings.settleMargin());
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       ConsumerLag lag = new ConsumerLag(admin);
       while (System.nanoTime() < deadline) {
-        if (!feed.events().isEmpty() && feed.quietFor().compareTo(quiet) >= 0 && inputConsumed(lag)) {
+        if (!feed.events().isEmpty()
+            && feed.quietFor().compareTo(quiet) >= 0
+            && inputConsumed(lag)) {
           return true;
         }
         Thread.sleep(250);

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param bootstrapServers an existing Kafka cluster, or null to start the embedded broker
  * @param brokerPort client port of the embedded broker (0 = any free port)
- * @param dataDir where broker and Kafka Streams state live; null = a temporary directory deleted on close
+ * @param dataDir where broker and Kafka Streams state live; null = a temporary directory deleted on
+ *     close
  * @param httpPort port of the alert service's HTTP API (0 = any free port)
  * @param speed replay pace, N × real time; 0 = as fast as possible
  * @param detectorSettings extra detector settings ({@code seiswatch detector --list-settings})

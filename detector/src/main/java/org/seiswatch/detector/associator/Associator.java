@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.seiswatch.common.geo.Geo;
 import org.seiswatch.common.model.AssociationInfo;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;

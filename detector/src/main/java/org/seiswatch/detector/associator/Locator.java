@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.seiswatch.common.geo.Geo;
 
 /**
  * Grid-search hypocentre locator for P picks: a coarse grid over the picked stations' extent plus a

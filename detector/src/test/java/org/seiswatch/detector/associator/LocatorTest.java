@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.seiswatch.common.geo.Geo;
 import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Site;
