@@ -49,6 +49,8 @@ public final class DetectorService {
     p.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueProcessingExceptionHandler.class);
+    // ...including the global thread that loads seis.stations (Kafka 5.0 makes this the default).
+    p.put("processing.exception.handler.global.enabled", true);
     // Forward records downstream at once rather than after the record cache fills (latency).
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
     return p;

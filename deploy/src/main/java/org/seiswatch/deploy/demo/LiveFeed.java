@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -56,8 +57,16 @@ final class LiveFeed implements AutoCloseable {
     this.thread = new Thread(this::run, "seiswatch-demo-feed");
   }
 
+  /** Reads both topics from their beginning, without a consumer group (nothing to commit). */
   void start() {
-    consumer.subscribe(List.of(Topics.PICKS.name(), Topics.EVENTS.name()));
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : List.of(Topics.PICKS.name(), Topics.EVENTS.name())) {
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
     thread.start();
   }
 
