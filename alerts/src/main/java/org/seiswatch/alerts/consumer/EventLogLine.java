@@ -1,8 +1,7 @@
 package org.seiswatch.alerts.consumer;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.seiswatch.common.json.Json;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Hypocenter;
 
@@ -13,10 +12,6 @@ import org.seiswatch.common.model.Hypocenter;
  * grep-able.
  */
 public final class EventLogLine {
-  private static final DateTimeFormatter ORIGIN_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   private EventLogLine() {}
 
   public static String format(Detection detection) {
@@ -34,7 +29,7 @@ public final class EventLogLine {
             : String.format(
                 Locale.ROOT,
                 "origin %s lat %.4f lon %.4f depth %.1f km",
-                ORIGIN_TIME.format(h.time()),
+                Json.format(h.time()),
                 h.latitude(),
                 h.longitude(),
                 h.depth());

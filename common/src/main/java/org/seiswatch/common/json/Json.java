@@ -39,6 +39,11 @@ public final class Json {
     return MAPPER;
   }
 
+  /** {@code instant} as every Seiswatch message writes it: {@code 2019-04-14T03:09:02.000Z}. */
+  public static String format(Instant instant) {
+    return MILLIS.format(toMillis(instant));
+  }
+
   /** {@code instant} rounded to the nearest millisecond: what survives a trip through JSON. */
   public static Instant toMillis(Instant instant) {
     long millis = instant.getEpochSecond() * 1000 + instant.getNano() / 1_000_000;
@@ -54,7 +59,7 @@ public final class Json {
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      gen.writeString(MILLIS.format(toMillis(value)));
+      gen.writeString(format(value));
     }
   }
 }
