@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.seiswatch.alerts.consumer.EventLogLine;
+import org.seiswatch.common.json.Json;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.topic.Topics;
@@ -111,7 +112,7 @@ final class LiveFeed implements AutoCloseable {
         "PICK  %-16s %s %s %s%n",
         pick.site().streamId(),
         pick.phase(),
-        pick.time(),
+        Json.format(pick.time()),
         pick.picker() == null ? "" : pick.picker());
   }
 
