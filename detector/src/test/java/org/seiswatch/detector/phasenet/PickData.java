@@ -15,7 +15,14 @@ import org.seiswatch.common.testing.SharedData;
 final class PickData {
   /** One labeled example: window/trace files (relative to the data dir) and label indices. */
   record Label(
-      String window, String trace, int components, int pIdx, int sIdx, int pTrace, int sTrace) {}
+      String window,
+      String trace,
+      int components,
+      int pIdx,
+      int sIdx,
+      int offset,
+      int pTrace,
+      int sTrace) {}
 
   private PickData() {}
 
@@ -33,6 +40,7 @@ final class PickData {
               Integer.parseInt(f[5]),
               Integer.parseInt(f[8]),
               Integer.parseInt(f[9]),
+              Integer.parseInt(f[10]),
               Integer.parseInt(f[12]),
               Integer.parseInt(f[13])));
     }

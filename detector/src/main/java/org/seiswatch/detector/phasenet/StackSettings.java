@@ -1,0 +1,43 @@
+package org.seiswatch.detector.phasenet;
+
+/**
+ * How overlapping windows are run and stacked, in model samples (see {@link StreamingStacker}).
+ *
+ * @param strideSamples distance between window starts; windows start on multiples of it in absolute
+ *     sample numbers, so the grid does not depend on where a stream starts
+ * @param horizonSamples H: a window contributes to a sample only if the sample lies at most H
+ *     samples before the window's end, so every sample is final H + stride after it arrives; H =
+ *     window length is full stacking
+ * @param blindingSamples B: samples this close to either edge of a window never contribute
+ */
+public record StackSettings(int strideSamples, int horizonSamples, int blindingSamples) {
+
+  public StackSettings {
+    if (strideSamples < 1 || blindingSamples < 0 || horizonSamples <= blindingSamples) {
+      throw new IllegalArgumentException(
+          "stride "
+              + strideSamples
+              + ", horizon "
+              + horizonSamples
+              + ", blinding "
+              + blindingSamples);
+    }
+    if (strideSamples > horizonSamples - blindingSamples) {
+      throw new IllegalArgumentException(
+          "stride "
+              + strideSamples
+              + " must be at most horizon - blinding = "
+              + (horizonSamples - blindingSamples)
+              + " samples, or some samples are covered by no window");
+    }
+  }
+
+  /** From seconds at the model's sample rate. */
+  public static StackSettings ofSeconds(
+      double stride, double horizon, double blinding, double sampleRate) {
+    return new StackSettings(
+        (int) Math.round(stride * sampleRate),
+        (int) Math.round(horizon * sampleRate),
+        (int) Math.round(blinding * sampleRate));
+  }
+}

@@ -1,0 +1,258 @@
+package org.seiswatch.detector.phasenet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.seiswatch.common.model.Phase;
+
+/**
+ * Windows, stacks and picks one contiguous segment of one station at the model rate, the same way
+ * offline ({@code seiswatch pick}) and in the stream (DESIGN.md "Latency", horizon H).
+ *
+ * <p>Samples are numbered absolutely ({@code round(time / sample period)}), and windows start on
+ * multiples of the stride in that numbering, so two runs over the same data use the same windows
+ * whatever the first sample. The stacking rule: the stacked probability of sample t is the mean,
+ * over the windows w that have run, of w's probability at offset {@code o = t - w}, using only
+ * offsets with {@code max(B, W - H) <= o < W - B} (W window, H horizon, B blinding); the first
+ * window of a segment also contributes from offset B, so a segment's beginning is pickable. A
+ * sample is final when no later window can contribute to it: at most H + stride after it arrived.
+ * Final samples are picked with the manifest rule ({@link PeakDetector}) on the stacked P and S
+ * traces; maxima closer than the minimum distance form a cluster that is decided once no later
+ * maximum can join it, so every pick is emitted exactly once and never revised.
+ *
+ * <p>Use: {@link #append} samples, run the returned windows through the model in order, pass each
+ * result to {@link #accept}; {@link #flush} at the end of the segment (end of data, a gap).
+ */
+public final class StreamingStacker {
+  private static final int CHANNELS = ModelManifest.CHANNELS;
+  private static final int PHASES = 2;
+
+  /** A window ready to run: absolute start sample and raw {@code [3][W]} samples. */
+  public record Window(long start, double[][] samples) {}
+
+  /** A pick at an absolute sample number. */
+  public record StackedPick(Phase phase, long index, double score) {}
+
+  private final int window;
+  private final int stride;
+  private final int lo;
+  private final int hi;
+  private final double[] thresholds;
+  private final int minDistance;
+
+  private final double[][] raw = new double[CHANNELS][];
+  private long rawStart;
+  private int rawLength;
+  private long nextWindow;
+  private long nextEmit;
+  private boolean first = true;
+
+  private double[][] sum = new double[PHASES][];
+  private int[] count;
+  private long accStart;
+  private long finalUntil;
+
+  private final double[][] tail = new double[PHASES][2];
+  private final List<List<StackedPick>> clusters = new ArrayList<>();
+
+  /**
+   * @param firstSample absolute number of the first sample that will be appended
+   */
+  public StreamingStacker(ModelManifest manifest, StackSettings settings, long firstSample) {
+    this.window = manifest.windowSamples();
+    this.stride = settings.strideSamples();
+    this.lo = Math.max(settings.blindingSamples(), window - settings.horizonSamples());
+    this.hi = window - settings.blindingSamples();
+    this.thresholds = new double[] {manifest.pThreshold(), manifest.sThreshold()};
+    this.minDistance = manifest.minPeakDistanceSamples();
+    int capacity = 2 * window;
+    for (int c = 0; c < CHANNELS; c++) {
+      raw[c] = new double[capacity];
+    }
+    this.rawStart = firstSample;
+    if (stride > hi - lo) {
+      throw new IllegalArgumentException(
+          "stride " + stride + " leaves samples without a window (at most " + (hi - lo) + ")");
+    }
+    this.nextWindow = Math.floorDiv(firstSample + stride - 1, stride) * stride;
+    this.nextEmit = nextWindow;
+    this.accStart = nextWindow + settings.blindingSamples();
+    this.finalUntil = accStart;
+    for (int p = 0; p < PHASES; p++) {
+      sum[p] = new double[capacity];
+      Arrays.fill(tail[p], Double.NaN);
+      clusters.add(new ArrayList<>());
+    }
+    this.count = new int[capacity];
+  }
+
+  /** Absolute number of the next sample {@link #append} expects. */
+  public long nextSample() {
+    return rawStart + rawLength;
+  }
+
+  /** First sample that is not final yet. */
+  public long finalUntil() {
+    return finalUntil;
+  }
+
+  /**
+   * Appends contiguous samples {@code [3][n]} (manifest channel order) and returns the windows that
+   * became complete, in order.
+   */
+  public List<Window> append(double[][] samples) {
+    int n = samples[0].length;
+    ensureRaw(rawLength + n);
+    for (int c = 0; c < CHANNELS; c++) {
+      System.arraycopy(samples[c], 0, raw[c], rawLength, n);
+    }
+    rawLength += n;
+    List<Window> ready = new ArrayList<>();
+    long end = rawStart + rawLength;
+    for (; nextEmit + window <= end; nextEmit += stride) {
+      int offset = (int) (nextEmit - rawStart);
+      double[][] win = new double[CHANNELS][];
+      for (int c = 0; c < CHANNELS; c++) {
+        win[c] = Arrays.copyOfRange(raw[c], offset, offset + window);
+      }
+      ready.add(new Window(nextEmit, win));
+    }
+    dropRawBefore(nextEmit);
+    return ready;
+  }
+
+  /**
+   * Stacks the model's probabilities {@code [3][W]} for the window starting at {@code start}
+   * (windows in the order {@link #append} returned them) and returns the picks that became final.
+   */
+  public List<StackedPick> accept(long start, float[][] probs) {
+    if (start != nextWindow) {
+      throw new IllegalStateException("window " + start + " out of order, expected " + nextWindow);
+    }
+    int from = first ? window - hi : lo;
+    first = false;
+    ensureAcc((int) (start + hi - accStart));
+    for (int o = from; o < hi; o++) {
+      int i = (int) (start + o - accStart);
+      sum[0][i] += probs[1][o];
+      sum[1][i] += probs[2][o];
+      count[i]++;
+    }
+    nextWindow += stride;
+    return finalizeUntil(nextWindow + lo);
+  }
+
+  /** Ends the segment: every sample with a contribution becomes final; returns the last picks. */
+  public List<StackedPick> flush() {
+    long end = nextWindow - stride + hi;
+    List<StackedPick> picks = new ArrayList<>(finalizeUntil(Math.max(finalUntil, end)));
+    // the segment's last sample has no right neighbour: like the first, it is never a peak
+    for (int p = 0; p < PHASES; p++) {
+      picks.addAll(closeCluster(p));
+    }
+    picks.sort((a, b) -> Long.compare(a.index(), b.index()));
+    return picks;
+  }
+
+  private List<StackedPick> finalizeUntil(long until) {
+    List<StackedPick> picks = new ArrayList<>();
+    for (long t = finalUntil; t < until; t++) {
+      int i = (int) (t - accStart);
+      for (int p = 0; p < PHASES; p++) {
+        double v = count[i] > 0 ? sum[p][i] / count[i] : Double.NaN;
+        double before = tail[p][0];
+        double peak = tail[p][1];
+        if (before < peak && peak >= v && peak >= thresholds[p]) {
+          picks.addAll(addCandidate(p, new StackedPick(phase(p), t - 1, peak)));
+        }
+        tail[p][0] = peak;
+        tail[p][1] = v;
+        List<StackedPick> cluster = clusters.get(p);
+        // candidates are tested one sample late: once t - 1 is past last + minDistance, no later
+        // candidate can join the cluster
+        if (!cluster.isEmpty() && t - 1 > cluster.get(cluster.size() - 1).index() + minDistance) {
+          picks.addAll(closeCluster(p));
+        }
+      }
+    }
+    int done = (int) (until - accStart);
+    if (done > 0) {
+      shiftAcc(done);
+    }
+    finalUntil = until;
+    return picks;
+  }
+
+  private List<StackedPick> addCandidate(int p, StackedPick candidate) {
+    List<StackedPick> cluster = clusters.get(p);
+    List<StackedPick> out = List.of();
+    if (!cluster.isEmpty()
+        && candidate.index() - cluster.get(cluster.size() - 1).index() > minDistance) {
+      out = closeCluster(p);
+    }
+    cluster.add(candidate);
+    return out;
+  }
+
+  private List<StackedPick> closeCluster(int p) {
+    List<StackedPick> cluster = clusters.get(p);
+    if (cluster.isEmpty()) {
+      return List.of();
+    }
+    long base = cluster.get(0).index();
+    List<PeakDetector.Peak> peaks = new ArrayList<>();
+    for (StackedPick c : cluster) {
+      peaks.add(new PeakDetector.Peak((int) (c.index() - base), c.score()));
+    }
+    List<StackedPick> out = new ArrayList<>();
+    for (PeakDetector.Peak k : PeakDetector.suppress(peaks, minDistance)) {
+      out.add(new StackedPick(phase(p), base + k.index(), k.score()));
+    }
+    cluster.clear();
+    return out;
+  }
+
+  private static Phase phase(int p) {
+    return p == 0 ? Phase.P : Phase.S;
+  }
+
+  private void ensureRaw(int length) {
+    if (length > raw[0].length) {
+      for (int c = 0; c < CHANNELS; c++) {
+        raw[c] = Arrays.copyOf(raw[c], Math.max(length, 2 * raw[c].length));
+      }
+    }
+  }
+
+  private void dropRawBefore(long sample) {
+    int drop = (int) Math.min(rawLength, Math.max(0, sample - rawStart));
+    if (drop > 0) {
+      for (int c = 0; c < CHANNELS; c++) {
+        System.arraycopy(raw[c], drop, raw[c], 0, rawLength - drop);
+      }
+      rawLength -= drop;
+      rawStart += drop;
+    }
+  }
+
+  private void ensureAcc(int length) {
+    if (length > count.length) {
+      int size = Math.max(length, 2 * count.length);
+      count = Arrays.copyOf(count, size);
+      for (int p = 0; p < PHASES; p++) {
+        sum[p] = Arrays.copyOf(sum[p], size);
+      }
+    }
+  }
+
+  private void shiftAcc(int done) {
+    int keep = count.length - done;
+    System.arraycopy(count, done, count, 0, keep);
+    Arrays.fill(count, keep, count.length, 0);
+    for (int p = 0; p < PHASES; p++) {
+      System.arraycopy(sum[p], done, sum[p], 0, keep);
+      Arrays.fill(sum[p], keep, sum[p].length, 0);
+    }
+    accStart += done;
+  }
+}
