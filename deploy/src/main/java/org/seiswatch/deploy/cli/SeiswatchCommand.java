@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       DetectorCommand.class,
       AlertsCommand.class,
+      PickCommand.class,
       BrokerCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
