@@ -42,8 +42,6 @@ class OfflinePickerTest {
     try (PhasePicker model = OnnxPhasePicker.open(ModelFiles.bundled(), 1)) {
       picks = new OfflinePicker(model, PhaseNetSettings.DEFAULT_STACK, 16).pick(records);
     }
-    picks.forEach(
-        p -> System.out.println(p.id() + " " + p.classificationInfo().phaseProbability()));
     for (Map.Entry<String, String> e : STALTA_P.entrySet()) {
       Instant stalta = Instant.parse("2019-04-14T" + e.getValue() + "Z");
       List<Pick> station =
