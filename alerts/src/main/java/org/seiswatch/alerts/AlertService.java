@@ -15,6 +15,7 @@ import org.seiswatch.alerts.http.EventsApi;
 import org.seiswatch.alerts.http.HealthApi;
 import org.seiswatch.alerts.http.Route;
 import org.seiswatch.alerts.store.EventStore;
+import org.seiswatch.alerts.store.EventStoreFeed;
 import org.seiswatch.common.model.Detection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class AlertService {
   private final Clock clock;
   private final EventStore store;
   private final List<Consumer<Detection>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Detection>> liveListeners = new CopyOnWriteArrayList<>();
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -44,6 +46,8 @@ public final class AlertService {
   private volatile EventRecordHandler handler;
   private volatile EventConsumerLoop loop;
   private Thread consumerThread;
+  private volatile EventStoreFeed feed;
+  private Thread feedThread;
 
   /** A service with real Kafka clients and the system clock. */
   public AlertService(AlertsConfig config) {
@@ -76,10 +80,15 @@ public final class AlertService {
       http = new AlertsHttpServer(config.httpHost(), config.httpPort(), routes());
       http.start();
       producer = clients.producer(config.producerProperties());
-      handler = new EventRecordHandler(producer, store, clock, listeners);
+      handler = new EventRecordHandler(producer, clock, listeners);
       loop = new EventConsumerLoop(clients.consumer(config.consumerProperties()), handler);
       consumerThread = new Thread(loop, "seiswatch-alerts-events");
       consumerThread.start();
+      feed =
+          new EventStoreFeed(
+              clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners);
+      feedThread = new Thread(feed, "seiswatch-alerts-store");
+      feedThread.start();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -117,6 +126,11 @@ public final class AlertService {
       LOG.warn("error stopping the consumer", e);
     }
     try {
+      stopFeed();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the event store consumer", e);
+    }
+    try {
       if (producer != null) {
         producer.close(PRODUCER_CLOSE_TIMEOUT);
       }
@@ -127,6 +141,31 @@ public final class AlertService {
     producer = null;
     loop = null;
     consumerThread = null;
+    feed = null;
+    feedThread = null;
+  }
+
+  private void stopFeed() {
+    if (feed == null) {
+      return;
+    }
+    if (feedThread == null || feedThread.getState() == Thread.State.NEW) {
+      feed.closeUnstarted();
+      return;
+    }
+    feed.shutdown();
+    join(feedThread);
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(CONSUMER_JOIN_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warn("thread {} did not finish within {}", thread.getName(), CONSUMER_JOIN_TIMEOUT);
+    }
   }
 
   private void stopConsumer() {
@@ -138,14 +177,7 @@ public final class AlertService {
       return;
     }
     loop.shutdown();
-    try {
-      consumerThread.join(CONSUMER_JOIN_TIMEOUT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (consumerThread.isAlive()) {
-      LOG.warn("consumer thread did not finish within {}", CONSUMER_JOIN_TIMEOUT);
-    }
+    join(consumerThread);
   }
 
   /**
@@ -154,6 +186,21 @@ public final class AlertService {
    */
   public void addListener(Consumer<Detection> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Adds a hook called on the event store's consumer thread once per event version that reaches
+   * {@code seis.events} while the service runs (not for the history read at start). Every instance
+   * calls it for every event, unlike {@link #addListener}, which follows the group's share.
+   */
+  public void addLiveListener(Consumer<Detection> listener) {
+    liveListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Event versions read into the store since start (all partitions, history included). */
+  public long versionsStored() {
+    EventStoreFeed f = feed;
+    return f == null ? 0 : f.stored();
   }
 
   /**
@@ -180,10 +227,11 @@ public final class AlertService {
     return h == null ? 0 : h.deadLettered();
   }
 
-  /** True while the consumer loop runs; what {@code /health} reports. */
+  /** True while both consumers run; what {@code /health} reports. */
   public boolean healthy() {
     EventConsumerLoop l = loop;
-    return l != null && l.alive();
+    EventStoreFeed f = feed;
+    return l != null && l.alive() && f != null && f.alive();
   }
 
   private final class Health implements HealthApi.HealthCheck {

@@ -127,6 +127,23 @@ public final class AlertsConfig extends AbstractConfig {
     return props;
   }
 
+  /**
+   * Settings of the group-less consumer that fills the event store: no {@code group.id}, so nothing
+   * is committed and the partitions are assigned (all of them) rather than shared; committed
+   * transactions only, like the group consumer.
+   */
+  public Map<String, Object> storeConsumerProperties() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId() + "-store");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return props;
+  }
+
   /** Settings of the producer of {@code seis.alerts} and {@code seis.deadletter}. */
   public Map<String, Object> producerProperties() {
     Map<String, Object> props = new HashMap<>();

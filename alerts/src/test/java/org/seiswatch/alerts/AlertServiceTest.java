@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,6 +38,7 @@ class AlertServiceTest {
   private static final TopicPartition EVENTS_0 = new TopicPartition(Topics.EVENTS.name(), 0);
 
   private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+  private final MockConsumer<String, byte[]> storeConsumer = new MockConsumer<>("earliest");
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
   private final AlertService service =
@@ -47,6 +49,11 @@ class AlertServiceTest {
             @Override
             public Consumer<String, byte[]> consumer(Map<String, Object> properties) {
               return consumer;
+            }
+
+            @Override
+            public Consumer<String, byte[]> storeConsumer(Map<String, Object> properties) {
+              return storeConsumer;
             }
 
             @Override
@@ -94,8 +101,23 @@ class AlertServiceTest {
           consumer.addRecord(new ConsumerRecord<>(Topics.EVENTS.name(), 0, 2, "sw1", bytes(v2)));
         });
 
+    List<Detection> live = new CopyOnWriteArrayList<>();
+    service.addLiveListener(live::add);
+    storeConsumer.updatePartitions(
+        Topics.EVENTS.name(),
+        List.of(new PartitionInfo(Topics.EVENTS.name(), 0, null, null, null)));
+    storeConsumer.updateBeginningOffsets(Map.of(EVENTS_0, 0L));
+    storeConsumer.updateEndOffsets(Map.of(EVENTS_0, 0L));
+    storeConsumer.schedulePollTask(
+        () -> {
+          storeConsumer.addRecord(
+              new ConsumerRecord<>(Topics.EVENTS.name(), 0, 0, "sw1", bytes(v1)));
+          storeConsumer.addRecord(
+              new ConsumerRecord<>(Topics.EVENTS.name(), 0, 1, "sw1", bytes(v2)));
+        });
+
     service.start();
-    await(() -> service.recordsConsumed() == 3);
+    await(() -> service.recordsConsumed() == 3 && service.versionsStored() == 2);
 
     assertThat(service.httpPort()).isPositive();
     assertEquals(1, service.deadLetters());
@@ -106,7 +128,9 @@ class AlertServiceTest {
     service.stop();
 
     assertThat(service.healthy()).isFalse();
+    assertEquals(List.of(v1, v2), live);
     assertThat(consumer.closed()).isTrue();
+    assertThat(storeConsumer.closed()).isTrue();
     assertThat(producer.closed()).isTrue();
     assertThatThrownBy(service::httpPort).isInstanceOf(IllegalStateException.class);
   }
