@@ -12,8 +12,12 @@ import org.seiswatch.alerts.consumer.EventConsumerLoop;
 import org.seiswatch.alerts.consumer.EventRecordHandler;
 import org.seiswatch.alerts.http.AlertsHttpServer;
 import org.seiswatch.alerts.http.EventsApi;
+import org.seiswatch.alerts.http.FeedApi;
 import org.seiswatch.alerts.http.HealthApi;
+import org.seiswatch.alerts.http.MetricsApi;
 import org.seiswatch.alerts.http.Route;
+import org.seiswatch.alerts.metrics.AlertsMetrics;
+import org.seiswatch.alerts.sse.SseHub;
 import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.alerts.store.EventStoreFeed;
 import org.seiswatch.common.model.Detection;
@@ -39,6 +43,8 @@ public final class AlertService {
   private final EventStore store;
   private final List<Consumer<Detection>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Detection>> liveListeners = new CopyOnWriteArrayList<>();
+  private final AlertsMetrics metrics = new AlertsMetrics();
+  private final SseHub sse;
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -63,6 +69,38 @@ public final class AlertService {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.store = new EventStore(config.eventsRetained());
+    this.sse = new SseHub(config.sseHeartbeat());
+    liveListeners.add(sse);
+    bindMetrics();
+  }
+
+  private void bindMetrics() {
+    metrics.counter(
+        "seiswatch.alerts.events.consumed",
+        "seis.events records handled by the alerting group consumer, good or dead-lettered",
+        this,
+        AlertService::recordsConsumed);
+    metrics.counter(
+        "seiswatch.alerts.alerts.published",
+        "alerts acknowledged by the broker on seis.alerts",
+        this,
+        AlertService::alertsPublished);
+    metrics.counter(
+        "seiswatch.alerts.dead.letters",
+        "seis.events records sent to seis.deadletter",
+        this,
+        AlertService::deadLetters);
+    metrics.counter(
+        "seiswatch.alerts.store.versions",
+        "event versions read into the event store (all partitions, history included)",
+        this,
+        AlertService::versionsStored);
+    metrics.gauge(
+        "seiswatch.alerts.events.retained", "events held for the API", store, EventStore::size);
+    metrics.gauge(
+        "seiswatch.alerts.sse.clients", "clients connected to /api/feed", sse, SseHub::clients);
+    metrics.counter(
+        "seiswatch.alerts.sse.events.sent", "event versions sent on /api/feed", sse, SseHub::sent);
   }
 
   /**
@@ -77,6 +115,7 @@ public final class AlertService {
       throw new IllegalStateException("alerts service already started");
     }
     try {
+      sse.start();
       http = new AlertsHttpServer(config.httpHost(), config.httpPort(), routes());
       http.start();
       producer = clients.producer(config.producerProperties());
@@ -103,7 +142,9 @@ public final class AlertService {
   private List<Route> routes() {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new HealthApi(new Health()).routes());
-    routes.addAll(new EventsApi(store).routes());
+    routes.addAll(new EventsApi(store, clock).routes());
+    routes.addAll(new FeedApi(sse).routes());
+    routes.addAll(new MetricsApi(metrics).routes());
     return routes;
   }
 
@@ -113,6 +154,11 @@ public final class AlertService {
    * than once, and before {@link #start()}.
    */
   public synchronized void stop() {
+    try {
+      sse.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the live feed", e);
+    }
     try {
       if (http != null) {
         http.stop();
@@ -197,6 +243,15 @@ public final class AlertService {
     liveListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * True once the event store holds every version that was on {@code seis.events} when the service
+   * started; versions written after that reach the live listeners and {@code /api/feed}.
+   */
+  public boolean storeCaughtUp() {
+    EventStoreFeed f = feed;
+    return f != null && f.caughtUp();
+  }
+
   /** Event versions read into the store since start (all partitions, history included). */
   public long versionsStored() {
     EventStoreFeed f = feed;
@@ -215,10 +270,21 @@ public final class AlertService {
     return http.port();
   }
 
+  /** Clients connected to the live feed {@code /api/feed}. */
+  public long feedClients() {
+    return sse.clients();
+  }
+
   /** {@code seis.events} records consumed since start, good or dead-lettered. */
   public long recordsConsumed() {
     EventRecordHandler h = handler;
     return h == null ? 0 : h.consumed();
+  }
+
+  /** Alerts the broker acknowledged on {@code seis.alerts} since start. */
+  public long alertsPublished() {
+    EventRecordHandler h = handler;
+    return h == null ? 0 : h.published();
   }
 
   /** {@code seis.events} records sent to {@code seis.deadletter} since start. */

@@ -1,5 +1,6 @@
 package org.seiswatch.alerts;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,10 +28,12 @@ public final class AlertsConfig extends AbstractConfig {
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
   public static final String EVENTS_RETAINED = "events.retained";
+  public static final String SSE_HEARTBEAT_MS = "sse.heartbeat.ms";
 
   public static final String DEFAULT_GROUP_ID = "seiswatch-alerts";
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_EVENTS_RETAINED = 1000;
+  public static final int DEFAULT_SSE_HEARTBEAT_MS = 15_000;
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -69,7 +72,15 @@ public final class AlertsConfig extends AbstractConfig {
               Range.atLeast(1),
               Importance.LOW,
               "How many events (all their versions) the HTTP API keeps in memory; the events with"
-                  + " the oldest origin times are dropped first.");
+                  + " the oldest origin times are dropped first.")
+          .define(
+              SSE_HEARTBEAT_MS,
+              Type.INT,
+              DEFAULT_SSE_HEARTBEAT_MS,
+              Range.between(100, 300_000),
+              Importance.LOW,
+              "Interval of the comment line sent to idle Server-Sent Events clients of /api/feed,"
+                  + " so proxies keep the connection and departed clients are noticed.");
 
   private AlertsConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -106,6 +117,10 @@ public final class AlertsConfig extends AbstractConfig {
 
   public int eventsRetained() {
     return getInt(EVENTS_RETAINED);
+  }
+
+  public Duration sseHeartbeat() {
+    return Duration.ofMillis(getInt(SSE_HEARTBEAT_MS));
   }
 
   /**

@@ -124,6 +124,16 @@ class AlertServiceTest {
     assertEquals(List.of(v1, v2), seen);
     assertEquals(200, get("/health").statusCode());
     assertThat(get("/api/events/sw1").body()).contains("\"Version\":2");
+    HttpResponse<String> metrics = get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain; version=0.0.4");
+    assertThat(metrics.body())
+        .contains("seiswatch_alerts_events_consumed_total 3.0")
+        .contains("seiswatch_alerts_alerts_published_total 2.0")
+        .contains("seiswatch_alerts_dead_letters_total 1.0")
+        .contains("seiswatch_alerts_store_versions_total 2.0")
+        .contains("seiswatch_alerts_sse_clients 0.0");
 
     service.stop();
 

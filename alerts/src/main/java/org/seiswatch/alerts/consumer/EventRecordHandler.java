@@ -37,6 +37,7 @@ public final class EventRecordHandler {
   private final AtomicLong consumed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failedSends = new AtomicLong();
+  private final AtomicLong published = new AtomicLong();
 
   /**
    * @param listeners read on every record, so a concurrent list lets callers add listeners while
@@ -131,6 +132,8 @@ public final class EventRecordHandler {
           if (exception != null) {
             failedSends.incrementAndGet();
             LOG.error("cannot write {} record with key {}", topic, key, exception);
+          } else if (topic.equals(Topics.ALERTS.name())) {
+            published.incrementAndGet();
           }
         });
   }
@@ -143,6 +146,11 @@ public final class EventRecordHandler {
   /** {@code seis.events} records fully handled, good or dead-lettered. */
   public long consumed() {
     return consumed.get();
+  }
+
+  /** Alerts the broker acknowledged on {@code seis.alerts}. */
+  public long published() {
+    return published.get();
   }
 
   /** Records sent to {@code seis.deadletter}. */

@@ -21,6 +21,6 @@ public record Route(String method, Pattern path, Handler handler) {
   /** Answers one request; runtime exceptions become a 500 JSON error. */
   @FunctionalInterface
   public interface Handler {
-    JsonResponse handle(ApiRequest request);
+    ApiResponse handle(ApiRequest request);
   }
 }
