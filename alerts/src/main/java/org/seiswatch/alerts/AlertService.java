@@ -11,15 +11,18 @@ import org.apache.kafka.clients.producer.Producer;
 import org.seiswatch.alerts.consumer.EventConsumerLoop;
 import org.seiswatch.alerts.consumer.EventRecordHandler;
 import org.seiswatch.alerts.http.AlertsHttpServer;
+import org.seiswatch.alerts.http.ApiKeyGuard;
 import org.seiswatch.alerts.http.EventsApi;
 import org.seiswatch.alerts.http.FeedApi;
 import org.seiswatch.alerts.http.HealthApi;
 import org.seiswatch.alerts.http.MetricsApi;
 import org.seiswatch.alerts.http.Route;
+import org.seiswatch.alerts.http.SubscriptionsApi;
 import org.seiswatch.alerts.metrics.AlertsMetrics;
 import org.seiswatch.alerts.sse.SseHub;
 import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.alerts.store.EventStoreFeed;
+import org.seiswatch.alerts.subscription.SubscriptionStore;
 import org.seiswatch.common.model.Detection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,7 @@ public final class AlertService {
   private final List<Consumer<Detection>> liveListeners = new CopyOnWriteArrayList<>();
   private final AlertsMetrics metrics = new AlertsMetrics();
   private final SseHub sse;
+  private final SubscriptionStore subscriptions;
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -70,6 +74,7 @@ public final class AlertService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.store = new EventStore(config.eventsRetained());
     this.sse = new SseHub(config.sseHeartbeat());
+    this.subscriptions = new SubscriptionStore(config.subscriptionsFile());
     liveListeners.add(sse);
     bindMetrics();
   }
@@ -108,6 +113,7 @@ public final class AlertService {
    * started is stopped again before the exception propagates.
    *
    * @throws org.seiswatch.common.error.ConfigurationException if the HTTP address cannot be bound
+   *     or the subscriptions file is invalid
    * @throws IllegalStateException if already started
    */
   public synchronized void start() {
@@ -115,8 +121,14 @@ public final class AlertService {
       throw new IllegalStateException("alerts service already started");
     }
     try {
+      subscriptions.load();
       sse.start();
-      http = new AlertsHttpServer(config.httpHost(), config.httpPort(), routes());
+      http =
+          new AlertsHttpServer(
+              config.httpHost(),
+              config.httpPort(),
+              routes(),
+              ApiKeyGuard.of(config.apiKeys(), config.publicPaths()));
       http.start();
       producer = clients.producer(config.producerProperties());
       handler = new EventRecordHandler(producer, clock, listeners);
@@ -145,6 +157,7 @@ public final class AlertService {
     routes.addAll(new EventsApi(store, clock).routes());
     routes.addAll(new FeedApi(sse).routes());
     routes.addAll(new MetricsApi(metrics).routes());
+    routes.addAll(new SubscriptionsApi(subscriptions).routes());
     return routes;
   }
 

@@ -1,7 +1,9 @@
 package org.seiswatch.alerts;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,6 +31,15 @@ public final class AlertsConfig extends AbstractConfig {
   public static final String HTTP_PORT = "http.port";
   public static final String EVENTS_RETAINED = "events.retained";
   public static final String SSE_HEARTBEAT_MS = "sse.heartbeat.ms";
+  public static final String API_KEYS = "api.keys";
+  public static final String API_PUBLIC_PATHS = "api.public.paths";
+  public static final String SUBSCRIPTIONS_FILE = "subscriptions.file";
+
+  public static final String DEFAULT_PUBLIC_PATHS =
+      "/,/health,/metrics,/api/events,/api/feed,/api/stations";
+
+  /** Never public, whatever {@code api.public.paths} says. */
+  public static final String SUBSCRIPTIONS_PATH = "/api/subscriptions";
 
   public static final String DEFAULT_GROUP_ID = "seiswatch-alerts";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -80,7 +91,29 @@ public final class AlertsConfig extends AbstractConfig {
               Range.between(100, 300_000),
               Importance.LOW,
               "Interval of the comment line sent to idle Server-Sent Events clients of /api/feed,"
-                  + " so proxies keep the connection and departed clients are noticed.");
+                  + " so proxies keep the connection and departed clients are noticed.")
+          .define(
+              API_KEYS,
+              Type.LIST,
+              "",
+              Importance.HIGH,
+              "API keys accepted in the X-API-Key header. Every request except a GET of a public"
+                  + " path needs one; with none configured such requests are refused (401).")
+          .define(
+              API_PUBLIC_PATHS,
+              Type.LIST,
+              DEFAULT_PUBLIC_PATHS,
+              new PublicPaths(),
+              Importance.MEDIUM,
+              "Paths whose GET needs no API key; an entry covers the path and everything below it"
+                  + " ('/' only the root). /api/subscriptions can never be public.")
+          .define(
+              SUBSCRIPTIONS_FILE,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "JSON file of the subscriptions, read at start and rewritten on every change through"
+                  + " the API; empty keeps subscriptions in memory only.");
 
   private AlertsConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -117,6 +150,43 @@ public final class AlertsConfig extends AbstractConfig {
 
   public int eventsRetained() {
     return getInt(EVENTS_RETAINED);
+  }
+
+  public List<String> apiKeys() {
+    return getList(API_KEYS).stream().filter(k -> !k.isBlank()).toList();
+  }
+
+  public List<String> publicPaths() {
+    return getList(API_PUBLIC_PATHS);
+  }
+
+  /** The subscriptions file, or null for memory only. */
+  public Path subscriptionsFile() {
+    String file = getString(SUBSCRIPTIONS_FILE);
+    return file == null || file.isBlank() ? null : Path.of(file);
+  }
+
+  /** Public paths start with '/' and never cover subscription management. */
+  private static final class PublicPaths implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      @SuppressWarnings("unchecked")
+      List<String> paths = (List<String>) value;
+      for (String path : paths) {
+        if (!path.startsWith("/")) {
+          throw new ConfigException(name, path, "a public path starts with '/'");
+        }
+        if (!path.equals("/")
+            && (SUBSCRIPTIONS_PATH.equals(path) || SUBSCRIPTIONS_PATH.startsWith(path + "/"))) {
+          throw new ConfigException(name, path, SUBSCRIPTIONS_PATH + " can never be public");
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "paths starting with '/', not covering " + SUBSCRIPTIONS_PATH;
+    }
   }
 
   public Duration sseHeartbeat() {

@@ -15,11 +15,17 @@ import java.util.Optional;
  *
  * @param pathParameters the capturing groups of the route's path pattern, in order, URL-decoded
  * @param headers request headers, names in lower case
+ * @param body the request body (empty for GET)
  */
 public record ApiRequest(
-    String method, URI uri, List<String> pathParameters, Map<String, List<String>> headers) {
+    String method,
+    URI uri,
+    List<String> pathParameters,
+    Map<String, List<String>> headers,
+    byte[] body) {
   public ApiRequest {
     pathParameters = List.copyOf(pathParameters);
+    body = body == null ? new byte[0] : body.clone();
     Map<String, List<String>> lower = new LinkedHashMap<>();
     headers.forEach(
         (name, values) ->
@@ -32,7 +38,12 @@ public record ApiRequest(
 
   /** A request without headers. */
   public ApiRequest(String method, URI uri, List<String> pathParameters) {
-    this(method, uri, pathParameters, Map.of());
+    this(method, uri, pathParameters, Map.of(), new byte[0]);
+  }
+
+  @Override
+  public byte[] body() {
+    return body.clone();
   }
 
   public String path() {

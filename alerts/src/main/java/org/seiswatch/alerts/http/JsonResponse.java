@@ -13,10 +13,13 @@ public record JsonResponse(int status, Object body) implements ApiResponse {
   private static final Map<Integer, String> REASONS =
       Map.of(
           200, "OK",
+          201, "Created",
           400, "Bad Request",
           401, "Unauthorized",
           404, "Not Found",
           405, "Method Not Allowed",
+          413, "Content Too Large",
+          415, "Unsupported Media Type",
           500, "Internal Server Error",
           503, "Service Unavailable");
 

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.seiswatch.common.json.Json;
@@ -25,18 +26,30 @@ import org.slf4j.LoggerFactory;
 final class Router implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
-  private final List<Route> routes;
+  /** Largest request body read (subscriptions are small JSON documents). */
+  static final int MAX_BODY = 64 * 1024;
 
-  Router(List<Route> routes) {
+  private final List<Route> routes;
+  private final ApiKeyGuard guard;
+
+  Router(List<Route> routes, ApiKeyGuard guard) {
     this.routes = List.copyOf(routes);
+    this.guard = guard;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     boolean streaming = false;
     try {
+      byte[] requestBody = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
       drain(exchange.getRequestBody());
-      ApiResponse response = dispatch(exchange);
+      ApiResponse response =
+          requestBody.length > MAX_BODY
+              ? JsonResponse.error(
+                  413,
+                  "request body over " + MAX_BODY + " bytes",
+                  exchange.getRequestURI().getPath())
+              : dispatch(exchange, requestBody);
       if (response instanceof StreamResponse stream) {
         streaming = open(exchange, stream);
       } else if (response instanceof BodyResponse body) {
@@ -51,7 +64,7 @@ final class Router implements HttpHandler {
     }
   }
 
-  private ApiResponse dispatch(HttpExchange exchange) {
+  private ApiResponse dispatch(HttpExchange exchange, byte[] body) {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     Set<String> allowed = new LinkedHashSet<>();
@@ -68,12 +81,16 @@ final class Router implements HttpHandler {
       for (int i = 1; i <= matcher.groupCount(); i++) {
         parameters.add(matcher.group(i));
       }
+      ApiRequest request =
+          new ApiRequest(
+              method, exchange.getRequestURI(), parameters, exchange.getRequestHeaders(), body);
+      Optional<JsonResponse> refused = guard.check(request);
+      if (refused.isPresent()) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
+        return refused.get();
+      }
       try {
-        return route
-            .handler()
-            .handle(
-                new ApiRequest(
-                    method, exchange.getRequestURI(), parameters, exchange.getRequestHeaders()));
+        return route.handler().handle(request);
       } catch (RuntimeException e) {
         LOG.error("{} {} failed", method, path, e);
         return JsonResponse.error(
