@@ -13,6 +13,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.topic.Topics;
@@ -89,11 +90,16 @@ public final class EventStoreFeed implements Runnable {
   /** The partitions of {@code seis.events}, waiting while the topic does not exist yet. */
   private List<TopicPartition> awaitPartitions() {
     while (!closing) {
-      List<PartitionInfo> infos = consumer.partitionsFor(Topics.EVENTS.name());
+      List<PartitionInfo> infos;
+      try {
+        infos = consumer.partitionsFor(Topics.EVENTS.name());
+      } catch (TimeoutException e) {
+        infos = null; // broker not reachable yet: keep trying, like the group consumer does
+      }
       if (infos != null && !infos.isEmpty()) {
         return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       }
-      LOG.warn("topic {} not found; retrying in {}", Topics.EVENTS.name(), METADATA_RETRY);
+      LOG.warn("topic {} not available; retrying in {}", Topics.EVENTS.name(), METADATA_RETRY);
       awaitRetry();
     }
     return List.of();

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.topic.Topics;
@@ -97,5 +99,32 @@ class EventStoreFeedTest {
 
     assertThat(consumer.closed()).isTrue();
     assertThat(feed.alive()).isFalse();
+  }
+
+  @Test
+  void shouldRetryWhenTopicMetadataIsNotAvailableYet() {
+    AtomicInteger asked = new AtomicInteger();
+    MockConsumer<String, byte[]> slow =
+        new MockConsumer<>("earliest") {
+          @Override
+          public synchronized List<PartitionInfo> partitionsFor(String topic) {
+            if (asked.incrementAndGet() == 1) {
+              throw new TimeoutException("no broker yet");
+            }
+            return super.partitionsFor(topic);
+          }
+        };
+    slow.updatePartitions(
+        TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, new Node[0], new Node[0])));
+    slow.updateBeginningOffsets(Map.of(P0, 0L));
+    slow.updateEndOffsets(Map.of(P0, 1L));
+    EventStoreFeed retrying = new EventStoreFeed(slow, store, List.of());
+    slow.schedulePollTask(() -> slow.addRecord(record(0, 0, bytes(a1))));
+    slow.schedulePollTask(retrying::shutdown);
+
+    retrying.run();
+
+    assertEquals(2, asked.get());
+    assertEquals(List.of(a1), store.versions("sw-a"));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,7 +38,7 @@ public final class EventWriter implements AutoCloseable {
   public static Detection version(String id, int version, DetectionType type, int picks) {
     Instant origin = Instant.parse("2019-04-14T03:09:02.310Z");
     List<Pick> data =
-        java.util.stream.IntStream.range(0, picks)
+        IntStream.range(0, picks)
             .mapToObj(
                 i ->
                     new Pick(
