@@ -328,5 +328,10 @@ public final class AlertService {
     public int eventsRetained() {
       return store.size();
     }
+
+    @Override
+    public boolean storeCaughtUp() {
+      return AlertService.this.storeCaughtUp();
+    }
   }
 }

@@ -122,7 +122,9 @@ class AlertServiceTest {
     assertThat(service.httpPort()).isPositive();
     assertEquals(1, service.deadLetters());
     assertEquals(List.of(v1, v2), seen);
-    assertEquals(200, get("/health").statusCode());
+    HttpResponse<String> health = get("/health");
+    assertEquals(200, health.statusCode());
+    assertThat(health.body()).contains("\"storeCaughtUp\":true");
     assertThat(get("/api/events/sw1").body()).contains("\"Version\":2");
     HttpResponse<String> metrics = get("/metrics");
     assertEquals(200, metrics.statusCode());
