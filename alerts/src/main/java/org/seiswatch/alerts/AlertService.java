@@ -11,10 +11,18 @@ import org.apache.kafka.clients.producer.Producer;
 import org.seiswatch.alerts.consumer.EventConsumerLoop;
 import org.seiswatch.alerts.consumer.EventRecordHandler;
 import org.seiswatch.alerts.http.AlertsHttpServer;
+import org.seiswatch.alerts.http.ApiKeyGuard;
 import org.seiswatch.alerts.http.EventsApi;
+import org.seiswatch.alerts.http.FeedApi;
 import org.seiswatch.alerts.http.HealthApi;
+import org.seiswatch.alerts.http.MetricsApi;
 import org.seiswatch.alerts.http.Route;
+import org.seiswatch.alerts.http.SubscriptionsApi;
+import org.seiswatch.alerts.metrics.AlertsMetrics;
+import org.seiswatch.alerts.sse.SseHub;
 import org.seiswatch.alerts.store.EventStore;
+import org.seiswatch.alerts.store.EventStoreFeed;
+import org.seiswatch.alerts.subscription.SubscriptionStore;
 import org.seiswatch.common.model.Detection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +45,10 @@ public final class AlertService {
   private final Clock clock;
   private final EventStore store;
   private final List<Consumer<Detection>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Detection>> liveListeners = new CopyOnWriteArrayList<>();
+  private final AlertsMetrics metrics = new AlertsMetrics();
+  private final SseHub sse;
+  private final SubscriptionStore subscriptions;
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -44,6 +56,8 @@ public final class AlertService {
   private volatile EventRecordHandler handler;
   private volatile EventConsumerLoop loop;
   private Thread consumerThread;
+  private volatile EventStoreFeed feed;
+  private Thread feedThread;
 
   /** A service with real Kafka clients and the system clock. */
   public AlertService(AlertsConfig config) {
@@ -59,6 +73,39 @@ public final class AlertService {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.store = new EventStore(config.eventsRetained());
+    this.sse = new SseHub(config.sseHeartbeat());
+    this.subscriptions = new SubscriptionStore(config.subscriptionsFile());
+    liveListeners.add(sse);
+    bindMetrics();
+  }
+
+  private void bindMetrics() {
+    metrics.counter(
+        "seiswatch.alerts.events.consumed",
+        "seis.events records handled by the alerting group consumer, good or dead-lettered",
+        this,
+        AlertService::recordsConsumed);
+    metrics.counter(
+        "seiswatch.alerts.alerts.published",
+        "alerts acknowledged by the broker on seis.alerts",
+        this,
+        AlertService::alertsPublished);
+    metrics.counter(
+        "seiswatch.alerts.dead.letters",
+        "seis.events records sent to seis.deadletter",
+        this,
+        AlertService::deadLetters);
+    metrics.counter(
+        "seiswatch.alerts.store.versions",
+        "event versions read into the event store (all partitions, history included)",
+        this,
+        AlertService::versionsStored);
+    metrics.gauge(
+        "seiswatch.alerts.events.retained", "events held for the API", store, EventStore::size);
+    metrics.gauge(
+        "seiswatch.alerts.sse.clients", "clients connected to /api/feed", sse, SseHub::clients);
+    metrics.counter(
+        "seiswatch.alerts.sse.events.sent", "event versions sent on /api/feed", sse, SseHub::sent);
   }
 
   /**
@@ -66,6 +113,7 @@ public final class AlertService {
    * started is stopped again before the exception propagates.
    *
    * @throws org.seiswatch.common.error.ConfigurationException if the HTTP address cannot be bound
+   *     or the subscriptions file is invalid
    * @throws IllegalStateException if already started
    */
   public synchronized void start() {
@@ -73,13 +121,25 @@ public final class AlertService {
       throw new IllegalStateException("alerts service already started");
     }
     try {
-      http = new AlertsHttpServer(config.httpHost(), config.httpPort(), routes());
+      subscriptions.load();
+      sse.start();
+      http =
+          new AlertsHttpServer(
+              config.httpHost(),
+              config.httpPort(),
+              routes(),
+              ApiKeyGuard.of(config.apiKeys(), config.publicPaths()));
       http.start();
       producer = clients.producer(config.producerProperties());
-      handler = new EventRecordHandler(producer, store, clock, listeners);
+      handler = new EventRecordHandler(producer, clock, listeners);
       loop = new EventConsumerLoop(clients.consumer(config.consumerProperties()), handler);
       consumerThread = new Thread(loop, "seiswatch-alerts-events");
       consumerThread.start();
+      feed =
+          new EventStoreFeed(
+              clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners);
+      feedThread = new Thread(feed, "seiswatch-alerts-store");
+      feedThread.start();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -94,7 +154,10 @@ public final class AlertService {
   private List<Route> routes() {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new HealthApi(new Health()).routes());
-    routes.addAll(new EventsApi(store).routes());
+    routes.addAll(new EventsApi(store, clock).routes());
+    routes.addAll(new FeedApi(sse).routes());
+    routes.addAll(new MetricsApi(metrics).routes());
+    routes.addAll(new SubscriptionsApi(subscriptions).routes());
     return routes;
   }
 
@@ -104,6 +167,11 @@ public final class AlertService {
    * than once, and before {@link #start()}.
    */
   public synchronized void stop() {
+    try {
+      sse.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the live feed", e);
+    }
     try {
       if (http != null) {
         http.stop();
@@ -117,6 +185,11 @@ public final class AlertService {
       LOG.warn("error stopping the consumer", e);
     }
     try {
+      stopFeed();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the event store consumer", e);
+    }
+    try {
       if (producer != null) {
         producer.close(PRODUCER_CLOSE_TIMEOUT);
       }
@@ -127,6 +200,31 @@ public final class AlertService {
     producer = null;
     loop = null;
     consumerThread = null;
+    feed = null;
+    feedThread = null;
+  }
+
+  private void stopFeed() {
+    if (feed == null) {
+      return;
+    }
+    if (feedThread == null || feedThread.getState() == Thread.State.NEW) {
+      feed.closeUnstarted();
+      return;
+    }
+    feed.shutdown();
+    join(feedThread);
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(CONSUMER_JOIN_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warn("thread {} did not finish within {}", thread.getName(), CONSUMER_JOIN_TIMEOUT);
+    }
   }
 
   private void stopConsumer() {
@@ -138,14 +236,7 @@ public final class AlertService {
       return;
     }
     loop.shutdown();
-    try {
-      consumerThread.join(CONSUMER_JOIN_TIMEOUT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (consumerThread.isAlive()) {
-      LOG.warn("consumer thread did not finish within {}", CONSUMER_JOIN_TIMEOUT);
-    }
+    join(consumerThread);
   }
 
   /**
@@ -154,6 +245,30 @@ public final class AlertService {
    */
   public void addListener(Consumer<Detection> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Adds a hook called on the event store's consumer thread once per event version that reaches
+   * {@code seis.events} while the service runs (not for the history read at start). Every instance
+   * calls it for every event, unlike {@link #addListener}, which follows the group's share.
+   */
+  public void addLiveListener(Consumer<Detection> listener) {
+    liveListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * True once the event store holds every version that was on {@code seis.events} when the service
+   * started; versions written after that reach the live listeners and {@code /api/feed}.
+   */
+  public boolean storeCaughtUp() {
+    EventStoreFeed f = feed;
+    return f != null && f.caughtUp();
+  }
+
+  /** Event versions read into the store since start (all partitions, history included). */
+  public long versionsStored() {
+    EventStoreFeed f = feed;
+    return f == null ? 0 : f.stored();
   }
 
   /**
@@ -168,10 +283,21 @@ public final class AlertService {
     return http.port();
   }
 
+  /** Clients connected to the live feed {@code /api/feed}. */
+  public long feedClients() {
+    return sse.clients();
+  }
+
   /** {@code seis.events} records consumed since start, good or dead-lettered. */
   public long recordsConsumed() {
     EventRecordHandler h = handler;
     return h == null ? 0 : h.consumed();
+  }
+
+  /** Alerts the broker acknowledged on {@code seis.alerts} since start. */
+  public long alertsPublished() {
+    EventRecordHandler h = handler;
+    return h == null ? 0 : h.published();
   }
 
   /** {@code seis.events} records sent to {@code seis.deadletter} since start. */
@@ -180,10 +306,11 @@ public final class AlertService {
     return h == null ? 0 : h.deadLettered();
   }
 
-  /** True while the consumer loop runs; what {@code /health} reports. */
+  /** True while both consumers run; what {@code /health} reports. */
   public boolean healthy() {
     EventConsumerLoop l = loop;
-    return l != null && l.alive();
+    EventStoreFeed f = feed;
+    return l != null && l.alive() && f != null && f.alive();
   }
 
   private final class Health implements HealthApi.HealthCheck {
@@ -200,6 +327,11 @@ public final class AlertService {
     @Override
     public int eventsRetained() {
       return store.size();
+    }
+
+    @Override
+    public boolean storeCaughtUp() {
+      return AlertService.this.storeCaughtUp();
     }
   }
 }

@@ -1,6 +1,9 @@
 package org.seiswatch.alerts;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,10 +30,21 @@ public final class AlertsConfig extends AbstractConfig {
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
   public static final String EVENTS_RETAINED = "events.retained";
+  public static final String SSE_HEARTBEAT_MS = "sse.heartbeat.ms";
+  public static final String API_KEYS = "api.keys";
+  public static final String API_PUBLIC_PATHS = "api.public.paths";
+  public static final String SUBSCRIPTIONS_FILE = "subscriptions.file";
+
+  public static final String DEFAULT_PUBLIC_PATHS =
+      "/,/health,/metrics,/api/events,/api/feed,/api/stations";
+
+  /** Never public, whatever {@code api.public.paths} says. */
+  public static final String SUBSCRIPTIONS_PATH = "/api/subscriptions";
 
   public static final String DEFAULT_GROUP_ID = "seiswatch-alerts";
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_EVENTS_RETAINED = 1000;
+  public static final int DEFAULT_SSE_HEARTBEAT_MS = 15_000;
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -69,7 +83,37 @@ public final class AlertsConfig extends AbstractConfig {
               Range.atLeast(1),
               Importance.LOW,
               "How many events (all their versions) the HTTP API keeps in memory; the events with"
-                  + " the oldest origin times are dropped first.");
+                  + " the oldest origin times are dropped first.")
+          .define(
+              SSE_HEARTBEAT_MS,
+              Type.INT,
+              DEFAULT_SSE_HEARTBEAT_MS,
+              Range.between(100, 300_000),
+              Importance.LOW,
+              "Interval of the comment line sent to idle Server-Sent Events clients of /api/feed,"
+                  + " so proxies keep the connection and departed clients are noticed.")
+          .define(
+              API_KEYS,
+              Type.LIST,
+              "",
+              Importance.HIGH,
+              "API keys accepted in the X-API-Key header. Every request except a GET of a public"
+                  + " path needs one; with none configured such requests are refused (401).")
+          .define(
+              API_PUBLIC_PATHS,
+              Type.LIST,
+              DEFAULT_PUBLIC_PATHS,
+              new PublicPaths(),
+              Importance.MEDIUM,
+              "Paths whose GET needs no API key; an entry covers the path and everything below it"
+                  + " ('/' only the root). /api/subscriptions can never be public.")
+          .define(
+              SUBSCRIPTIONS_FILE,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "JSON file of the subscriptions, read at start and rewritten on every change through"
+                  + " the API; empty keeps subscriptions in memory only.");
 
   private AlertsConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -108,6 +152,47 @@ public final class AlertsConfig extends AbstractConfig {
     return getInt(EVENTS_RETAINED);
   }
 
+  public List<String> apiKeys() {
+    return getList(API_KEYS).stream().filter(k -> !k.isBlank()).toList();
+  }
+
+  public List<String> publicPaths() {
+    return getList(API_PUBLIC_PATHS);
+  }
+
+  /** The subscriptions file, or null for memory only. */
+  public Path subscriptionsFile() {
+    String file = getString(SUBSCRIPTIONS_FILE);
+    return file == null || file.isBlank() ? null : Path.of(file);
+  }
+
+  /** Public paths start with '/' and never cover subscription management. */
+  private static final class PublicPaths implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      @SuppressWarnings("unchecked")
+      List<String> paths = (List<String>) value;
+      for (String path : paths) {
+        if (!path.startsWith("/")) {
+          throw new ConfigException(name, path, "a public path starts with '/'");
+        }
+        if (!path.equals("/")
+            && (SUBSCRIPTIONS_PATH.equals(path) || SUBSCRIPTIONS_PATH.startsWith(path + "/"))) {
+          throw new ConfigException(name, path, SUBSCRIPTIONS_PATH + " can never be public");
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "paths starting with '/', not covering " + SUBSCRIPTIONS_PATH;
+    }
+  }
+
+  public Duration sseHeartbeat() {
+    return Duration.ofMillis(getInt(SSE_HEARTBEAT_MS));
+  }
+
   /**
    * Settings of the {@code seis.events} consumer: raw byte values (deserialized by the service so a
    * bad record can be dead-lettered), only committed transactions (the detector writes with
@@ -119,6 +204,23 @@ public final class AlertsConfig extends AbstractConfig {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId() + "-events");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return props;
+  }
+
+  /**
+   * Settings of the group-less consumer that fills the event store: no {@code group.id}, so nothing
+   * is committed and the partitions are assigned (all of them) rather than shared; committed
+   * transactions only, like the group consumer.
+   */
+  public Map<String, Object> storeConsumerProperties() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId() + "-store");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

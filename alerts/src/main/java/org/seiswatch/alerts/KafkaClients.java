@@ -11,8 +11,11 @@ import org.apache.kafka.clients.producer.Producer;
  * hand in {@code MockConsumer}/{@code MockProducer}. Called in {@link AlertService#start()}.
  */
 public interface KafkaClients {
-  /** The {@code seis.events} consumer: String keys, raw byte values. */
+  /** The {@code seis.events} group consumer that publishes alerts: String keys, raw byte values. */
   Consumer<String, byte[]> consumer(Map<String, Object> properties);
+
+  /** The group-less {@code seis.events} consumer that fills the event store. */
+  Consumer<String, byte[]> storeConsumer(Map<String, Object> properties);
 
   /** The producer of {@code seis.alerts} and {@code seis.deadletter}: String keys, byte values. */
   Producer<String, byte[]> producer(Map<String, Object> properties);
@@ -22,6 +25,11 @@ public interface KafkaClients {
     return new KafkaClients() {
       @Override
       public Consumer<String, byte[]> consumer(Map<String, Object> properties) {
+        return new KafkaConsumer<>(properties);
+      }
+
+      @Override
+      public Consumer<String, byte[]> storeConsumer(Map<String, Object> properties) {
         return new KafkaConsumer<>(properties);
       }
 

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,6 +38,7 @@ class AlertServiceTest {
   private static final TopicPartition EVENTS_0 = new TopicPartition(Topics.EVENTS.name(), 0);
 
   private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+  private final MockConsumer<String, byte[]> storeConsumer = new MockConsumer<>("earliest");
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
   private final AlertService service =
@@ -47,6 +49,11 @@ class AlertServiceTest {
             @Override
             public Consumer<String, byte[]> consumer(Map<String, Object> properties) {
               return consumer;
+            }
+
+            @Override
+            public Consumer<String, byte[]> storeConsumer(Map<String, Object> properties) {
+              return storeConsumer;
             }
 
             @Override
@@ -94,19 +101,48 @@ class AlertServiceTest {
           consumer.addRecord(new ConsumerRecord<>(Topics.EVENTS.name(), 0, 2, "sw1", bytes(v2)));
         });
 
+    List<Detection> live = new CopyOnWriteArrayList<>();
+    service.addLiveListener(live::add);
+    storeConsumer.updatePartitions(
+        Topics.EVENTS.name(),
+        List.of(new PartitionInfo(Topics.EVENTS.name(), 0, null, null, null)));
+    storeConsumer.updateBeginningOffsets(Map.of(EVENTS_0, 0L));
+    storeConsumer.updateEndOffsets(Map.of(EVENTS_0, 0L));
+    storeConsumer.schedulePollTask(
+        () -> {
+          storeConsumer.addRecord(
+              new ConsumerRecord<>(Topics.EVENTS.name(), 0, 0, "sw1", bytes(v1)));
+          storeConsumer.addRecord(
+              new ConsumerRecord<>(Topics.EVENTS.name(), 0, 1, "sw1", bytes(v2)));
+        });
+
     service.start();
-    await(() -> service.recordsConsumed() == 3);
+    await(() -> service.recordsConsumed() == 3 && service.versionsStored() == 2);
 
     assertThat(service.httpPort()).isPositive();
     assertEquals(1, service.deadLetters());
     assertEquals(List.of(v1, v2), seen);
-    assertEquals(200, get("/health").statusCode());
+    HttpResponse<String> health = get("/health");
+    assertEquals(200, health.statusCode());
+    assertThat(health.body()).contains("\"storeCaughtUp\":true");
     assertThat(get("/api/events/sw1").body()).contains("\"Version\":2");
+    HttpResponse<String> metrics = get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain; version=0.0.4");
+    assertThat(metrics.body())
+        .contains("seiswatch_alerts_events_consumed_total 3.0")
+        .contains("seiswatch_alerts_alerts_published_total 2.0")
+        .contains("seiswatch_alerts_dead_letters_total 1.0")
+        .contains("seiswatch_alerts_store_versions_total 2.0")
+        .contains("seiswatch_alerts_sse_clients 0.0");
 
     service.stop();
 
     assertThat(service.healthy()).isFalse();
+    assertEquals(List.of(v1, v2), live);
     assertThat(consumer.closed()).isTrue();
+    assertThat(storeConsumer.closed()).isTrue();
     assertThat(producer.closed()).isTrue();
     assertThatThrownBy(service::httpPort).isInstanceOf(IllegalStateException.class);
   }

@@ -77,4 +77,24 @@ class AlertsConfigTest {
     assertEquals(0, config.httpPort());
     assertThat(config.eventsRetained()).isEqualTo(5);
   }
+
+  @Test
+  void shouldRefusePublicPathWhenItCoversSubscriptions() {
+    assertThatThrownBy(
+            () ->
+                AlertsConfig.from(
+                    Map.of("bootstrap.servers", "b:9092", "api.public.paths", "/health,/api")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("api.public.paths")
+        .hasMessageContaining("/api/subscriptions can never be public");
+  }
+
+  @Test
+  void shouldDefaultToPublicReadsAndNoKeysWhenApiSettingsAbsent() {
+    AlertsConfig config = AlertsConfig.from(Map.of("bootstrap.servers", "b:9092"));
+
+    assertThat(config.apiKeys()).isEmpty();
+    assertThat(config.publicPaths()).contains("/", "/health", "/api/events", "/api/feed");
+    assertThat(config.subscriptionsFile()).isNull();
+  }
 }

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.common.model.Alert;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.DeadLetterOrigin;
@@ -19,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one {@code seis.events} record: deserializes it, stores the version, publishes its {@link
- * Alert} on {@code seis.alerts} keyed by event id, logs the {@link EventLogLine} and calls the
- * listeners. A record that cannot be used goes to {@code seis.deadletter} with the reason and its
- * topic, partition and offset (like Kafka's {@code LogAndContinueExceptionHandler}), and
- * consumption goes on.
+ * Handles one {@code seis.events} record: deserializes it, publishes its {@link Alert} on {@code
+ * seis.alerts} keyed by event id, logs the {@link EventLogLine} and calls the listeners. (The event
+ * store is filled by its own group-less consumer, {@code alerts.store.EventStoreFeed}, because this
+ * one sees only its group's share of the partitions.) A record that cannot be used goes to {@code
+ * seis.deadletter} with the reason and its topic, partition and offset (like Kafka's {@code
+ * LogAndContinueExceptionHandler}), and consumption goes on.
  */
 public final class EventRecordHandler {
   /** The {@code stage} of this service's dead letters. */
@@ -32,24 +32,20 @@ public final class EventRecordHandler {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecordHandler.class);
 
   private final Producer<String, byte[]> producer;
-  private final EventStore store;
   private final Clock clock;
   private final List<Consumer<Detection>> listeners;
   private final AtomicLong consumed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failedSends = new AtomicLong();
+  private final AtomicLong published = new AtomicLong();
 
   /**
    * @param listeners read on every record, so a concurrent list lets callers add listeners while
    *     the service runs
    */
   public EventRecordHandler(
-      Producer<String, byte[]> producer,
-      EventStore store,
-      Clock clock,
-      List<Consumer<Detection>> listeners) {
+      Producer<String, byte[]> producer, Clock clock, List<Consumer<Detection>> listeners) {
     this.producer = producer;
-    this.store = store;
     this.clock = clock;
     this.listeners = listeners;
   }
@@ -89,7 +85,6 @@ public final class EventRecordHandler {
   }
 
   private void accept(Detection detection) {
-    store.add(detection);
     send(
         Topics.ALERTS.name(),
         detection.id(),
@@ -137,6 +132,8 @@ public final class EventRecordHandler {
           if (exception != null) {
             failedSends.incrementAndGet();
             LOG.error("cannot write {} record with key {}", topic, key, exception);
+          } else if (topic.equals(Topics.ALERTS.name())) {
+            published.incrementAndGet();
           }
         });
   }
@@ -149,6 +146,11 @@ public final class EventRecordHandler {
   /** {@code seis.events} records fully handled, good or dead-lettered. */
   public long consumed() {
     return consumed.get();
+  }
+
+  /** Alerts the broker acknowledged on {@code seis.alerts}. */
+  public long published() {
+    return published.get();
   }
 
   /** Records sent to {@code seis.deadletter}. */

@@ -31,9 +31,16 @@ public final class AlertsHttpServer {
    * @param port 0 for any free port; see {@link #port()}
    */
   public AlertsHttpServer(String host, int port, List<Route> routes) {
+    this(host, port, routes, ApiKeyGuard.open());
+  }
+
+  /**
+   * @param guard which requests need an API key
+   */
+  public AlertsHttpServer(String host, int port, List<Route> routes, ApiKeyGuard guard) {
     this.host = host;
     this.port = port;
-    this.router = new Router(routes);
+    this.router = new Router(routes, guard);
   }
 
   /**

@@ -20,7 +20,12 @@ public final class HealthApi {
   private JsonResponse answer() {
     boolean up = check.consumerAlive();
     Health health =
-        new Health(up ? "UP" : "DOWN", up, check.recordsConsumed(), check.eventsRetained());
+        new Health(
+            up ? "UP" : "DOWN",
+            up,
+            check.recordsConsumed(),
+            check.eventsRetained(),
+            check.storeCaughtUp());
     return new JsonResponse(up ? 200 : 503, health);
   }
 
@@ -31,9 +36,18 @@ public final class HealthApi {
     long recordsConsumed();
 
     int eventsRetained();
+
+    /** True once the event store holds what {@code seis.events} held at start. */
+    default boolean storeCaughtUp() {
+      return true;
+    }
   }
 
   /** Body of {@code /health}. */
   public record Health(
-      String status, boolean consumerAlive, long recordsConsumed, int eventsRetained) {}
+      String status,
+      boolean consumerAlive,
+      long recordsConsumed,
+      int eventsRetained,
+      boolean storeCaughtUp) {}
 }

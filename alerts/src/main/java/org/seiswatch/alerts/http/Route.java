@@ -18,9 +18,21 @@ public record Route(String method, Pattern path, Handler handler) {
     return new Route("GET", Pattern.compile(pathRegex), handler);
   }
 
+  public static Route post(String pathRegex, Handler handler) {
+    return new Route("POST", Pattern.compile(pathRegex), handler);
+  }
+
+  public static Route put(String pathRegex, Handler handler) {
+    return new Route("PUT", Pattern.compile(pathRegex), handler);
+  }
+
+  public static Route delete(String pathRegex, Handler handler) {
+    return new Route("DELETE", Pattern.compile(pathRegex), handler);
+  }
+
   /** Answers one request; runtime exceptions become a 500 JSON error. */
   @FunctionalInterface
   public interface Handler {
-    JsonResponse handle(ApiRequest request);
+    ApiResponse handle(ApiRequest request);
   }
 }

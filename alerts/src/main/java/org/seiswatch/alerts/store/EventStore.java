@@ -48,6 +48,11 @@ public final class EventStore {
     return events.values().stream().sorted(NEWEST_ORIGIN_FIRST).map(Versions::latest).toList();
   }
 
+  /** Every event as all its versions (oldest version first), newest origin time first. */
+  public synchronized List<List<Detection>> events() {
+    return events.values().stream().sorted(NEWEST_ORIGIN_FIRST).map(Versions::all).toList();
+  }
+
   /** Every stored version of one event, oldest version first; empty if the event is unknown. */
   public synchronized List<Detection> versions(String eventId) {
     Versions versions = events.get(eventId);

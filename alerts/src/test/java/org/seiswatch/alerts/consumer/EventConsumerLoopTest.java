@@ -26,7 +26,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.common.model.Alert;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.DeadLetterOrigin;
@@ -40,12 +39,11 @@ class EventConsumerLoopTest {
   private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-  private final EventStore store = new EventStore(100);
   private final List<Detection> seen = new CopyOnWriteArrayList<>();
   private final List<Consumer<Detection>> listeners =
       new CopyOnWriteArrayList<>(List.of(seen::add));
   private final EventRecordHandler handler =
-      new EventRecordHandler(producer, store, Clock.fixed(NOW, ZoneOffset.UTC), listeners);
+      new EventRecordHandler(producer, Clock.fixed(NOW, ZoneOffset.UTC), listeners);
   private final EventConsumerLoop loop = new EventConsumerLoop(consumer, handler);
 
   private static ConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {
@@ -112,7 +110,6 @@ class EventConsumerLoopTest {
     assertEquals("sw1", dead.get(0).key());
 
     assertEquals(List.of(v1, v2), seen);
-    assertEquals(List.of(v1, v2), store.versions("sw1"));
     assertEquals(3, handler.consumed());
     assertEquals(1, handler.deadLettered());
     assertEquals(3, committed);

@@ -13,7 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +38,9 @@ class AlertsHttpServerTest {
   @BeforeEach
   void startServer() {
     List<Route> routes = new ArrayList<>(new HealthApi(health).routes());
-    routes.addAll(new EventsApi(store).routes());
+    routes.addAll(
+        new EventsApi(store, Clock.fixed(Instant.parse("2019-04-14T03:10:00Z"), ZoneOffset.UTC))
+            .routes());
     server = new AlertsHttpServer("127.0.0.1", 0, routes);
     server.start();
   }

@@ -1,0 +1,50 @@
+package org.seiswatch.alerts.subscription;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.DetectionType;
+
+/**
+ * Which event versions a subscriber wants: inside a region (none = anywhere), at least a magnitude,
+ * at least a location quality, and of the listed version types.
+ *
+ * <p>A {@code Retract} without hypocenter cannot be placed, so it passes on its type alone (the
+ * subscriber ignores retractions of events it never got). Detections carry no magnitude yet, so a
+ * policy with {@code minMagnitude} passes nothing until they do.
+ */
+public record Policy(
+    Region region, Double minMagnitude, Quality quality, Set<DetectionType> versions) {
+  public Policy {
+    quality = quality == null ? Quality.ANY : quality;
+    Objects.requireNonNull(versions, "versions");
+    if (versions.isEmpty()) {
+      throw new IllegalArgumentException("policy without versions");
+    }
+    versions = Set.copyOf(versions);
+  }
+
+  /** Every version anywhere. */
+  public static Policy everything() {
+    return new Policy(null, null, Quality.ANY, EnumSet.allOf(DetectionType.class));
+  }
+
+  public boolean accepts(Detection d) {
+    if (!versions.contains(d.detectionType())) {
+      return false;
+    }
+    if (d.detectionType() == DetectionType.RETRACT && d.hypocenter() == null) {
+      return true;
+    }
+    if (minMagnitude != null) {
+      return false;
+    }
+    if (region != null
+        && (d.hypocenter() == null
+            || !region.contains(d.hypocenter().latitude(), d.hypocenter().longitude()))) {
+      return false;
+    }
+    return quality.accepts(d);
+  }
+}

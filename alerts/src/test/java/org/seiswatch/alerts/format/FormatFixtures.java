@@ -1,0 +1,58 @@
+package org.seiswatch.alerts.format;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.seiswatch.alerts.Detections;
+import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.DetectionType;
+import org.seiswatch.common.model.Hypocenter;
+import org.seiswatch.common.model.Source;
+
+/** Event versions with every optional field set, and a request context, for the format tests. */
+final class FormatFixtures {
+  static final Instant GENERATED = Instant.parse("2019-04-14T03:10:00Z");
+  static final FormatContext CONTEXT =
+      new FormatContext(
+          URI.create("http://alerts.example:8080/api/events?format=x"),
+          URI.create("http://alerts.example:8080"),
+          GENERATED);
+
+  private FormatFixtures() {}
+
+  /** Version {@code version} of sw20190414030902, with errors, RMS, gap and minimum distance. */
+  static Detection full(int version, DetectionType type, int picks) {
+    Detection plain =
+        Detections.detection(
+            "sw201904140309023", version, type, Detections.ORIGIN, 19.745, -155.79, 12.9, picks);
+    Hypocenter h = plain.hypocenter();
+    return new Detection(
+        plain.id(),
+        plain.version(),
+        plain.source(),
+        new Hypocenter(h.latitude(), h.longitude(), h.depth(), h.time(), 1.25, 2.5, 3.75, 0.125),
+        plain.detectionType(),
+        plain.detectionTime(),
+        plain.detector(),
+        0.0625,
+        0.34,
+        97.5,
+        plain.data());
+  }
+
+  /** A retraction without hypocenter and picks. */
+  static Detection retract(int version) {
+    return new Detection(
+        "sw201904140309023",
+        version,
+        Source.seiswatch("test"),
+        null,
+        DetectionType.RETRACT,
+        Detections.ORIGIN.plusSeconds(40),
+        "seiswatch",
+        null,
+        null,
+        null,
+        List.of());
+  }
+}
