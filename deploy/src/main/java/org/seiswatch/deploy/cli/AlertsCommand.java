@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the alert service until Ctrl-C: consume event versions from seis.events, publish each as an alert"
-          + " on seis.alerts, log one line per version, and serve HTTP: GET /health, GET /api/events,"
-          + " GET /api/events/{id}.",
+          + " on seis.alerts, log one line per version, and serve HTTP: GET /health, GET /metrics,"
+          + " GET /api/events (since, until, bounding box, format=json|geojson|quakeml), GET /api/events/{id},"
+          + " GET /api/feed (Server-Sent Events), /api/subscriptions (API key required).",
       "Records that cannot be read go to seis.deadletter with the reason."
     })
 public final class AlertsCommand implements Callable<Integer> {
