@@ -10,8 +10,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.detector.associator.AssociatorSettings;
 import org.seiswatch.detector.associator.LocatorSettings;
+import org.seiswatch.detector.associator.NucleationSettings;
 import org.seiswatch.detector.associator.VelocityModel;
 import org.seiswatch.detector.picker.StaLtaSettings;
+import org.seiswatch.detector.traveltime.TableGrid;
 
 /**
  * Typed configuration of the detector service: Kafka Streams settings and the assembler, picker and
@@ -54,6 +56,21 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String ASSOCIATOR_STATION_QUIET_S = "associator.station.quiet.s";
   public static final String ASSOCIATOR_STATION_TIMEOUT_MS = "associator.station.timeout.ms";
   public static final String ASSOCIATOR_IDLE_FLUSH_MS = "associator.idle.flush.ms";
+  public static final String ASSOCIATOR_MIN_PICKS = "associator.min.picks";
+  public static final String ASSOCIATOR_TRAVELTIME_MODEL = "associator.traveltime.model";
+  public static final String ASSOCIATOR_TRAVELTIME_CACHE_DIR = "associator.traveltime.cache.dir";
+  public static final String ASSOCIATOR_TRAVELTIME_MAX_DEG =
+      "associator.traveltime.max.distance.deg";
+  public static final String ASSOCIATOR_TRAVELTIME_STEP_DEG =
+      "associator.traveltime.distance.step.deg";
+  public static final String ASSOCIATOR_VP_VS = "associator.vp.vs";
+  public static final String ASSOCIATOR_NUCLEATION_RADIUS_KM = "associator.nucleation.radius.km";
+  public static final String ASSOCIATOR_NUCLEATION_SPACING_KM = "associator.nucleation.spacing.km";
+  public static final String ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM =
+      "associator.nucleation.depth.spacing.km";
+
+  /** {@value} in {@link #ASSOCIATOR_TRAVELTIME_MODEL}: use the layered model. */
+  public static final String LAYERED = "layered";
 
   /**
    * Default velocity model: a simplified layered P model for the Island of Hawaii (slow volcanic
@@ -65,7 +82,7 @@ public final class DetectorConfig extends AbstractConfig {
   private static final ConfigDef.Validator NON_NEGATIVE = ConfigDef.Range.atLeast(0);
 
   public static final ConfigDef DEFINITION =
-      streams(assembler(picker(associator(new ConfigDef()))));
+      streams(assembler(picker(travelTimes(associator(new ConfigDef())))));
 
   public DetectorConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -79,6 +96,8 @@ public final class DetectorConfig extends AbstractConfig {
       config.locatorSettings();
       config.associatorSettings();
       config.velocityModel();
+      config.nucleationSettings();
+      config.tableGrid();
       return config;
     } catch (ConfigException | IllegalArgumentException e) {
       throw new ConfigurationException("detector configuration: " + e.getMessage(), e);
@@ -329,6 +348,109 @@ public final class DetectorConfig extends AbstractConfig {
             Importance.MEDIUM,
             "Wall-clock ms without any input after which all buffered picks are associated (end"
                 + " of a replay); the only other use of wall-clock time.");
+  }
+
+  private static ConfigDef travelTimes(ConfigDef def) {
+    return def.define(
+            ASSOCIATOR_TRAVELTIME_MODEL,
+            Type.STRING,
+            "iasp91",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Travel-time model: a TauP model name (iasp91, ak135, ...), the path of a TauP .nd or"
+                + " .tvel model file, or '"
+                + LAYERED
+                + "' for the flat layered P model of "
+                + ASSOCIATOR_VELOCITY_MODEL
+                + " (S = P x "
+                + ASSOCIATOR_VP_VS
+                + ").")
+        .define(
+            ASSOCIATOR_TRAVELTIME_CACHE_DIR,
+            Type.STRING,
+            Path.of(System.getProperty("user.home"), ".cache", "seiswatch", "traveltime")
+                .toString(),
+            Importance.LOW,
+            "Directory where TauP travel-time tables are cached (built once per model, grid and"
+                + " TauP version; a corrupt file is rebuilt).")
+        .define(
+            ASSOCIATOR_TRAVELTIME_MAX_DEG,
+            Type.DOUBLE,
+            20.0,
+            ConfigDef.Range.between(0.1, 180),
+            Importance.LOW,
+            "Largest epicentral distance of the TauP table, degrees.")
+        .define(
+            ASSOCIATOR_TRAVELTIME_STEP_DEG,
+            Type.DOUBLE,
+            0.01,
+            ConfigDef.Range.between(0.001, 1),
+            Importance.LOW,
+            "Distance step of the TauP table, degrees (depth nodes: 1 km to 50 km, 2 km to 200"
+                + " km, 5 km to 700 km).")
+        .define(
+            ASSOCIATOR_VP_VS,
+            Type.DOUBLE,
+            1.75,
+            ConfigDef.Range.atLeast(1.01),
+            Importance.LOW,
+            "vp/vs ratio giving S times from the layered model.")
+        .define(
+            ASSOCIATOR_MIN_PICKS,
+            Type.INT,
+            4,
+            ConfigDef.Range.atLeast(3),
+            Importance.HIGH,
+            "Consistent P and S picks needed for a new event (with "
+                + ASSOCIATOR_MIN_STATIONS
+                + "); raise it for a dense network with many false picks.")
+        .define(
+            ASSOCIATOR_NUCLEATION_RADIUS_KM,
+            Type.DOUBLE,
+            100.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "New events are searched for within this distance of the station of the newest pick,"
+                + " km.")
+        .define(
+            ASSOCIATOR_NUCLEATION_SPACING_KM,
+            Type.DOUBLE,
+            8.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Horizontal node spacing of the new-event search, km (the tolerance widens with it).")
+        .define(
+            ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM,
+            Type.DOUBLE,
+            10.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Depth node spacing of the new-event search, km.");
+  }
+
+  public NucleationSettings nucleationSettings() {
+    return new NucleationSettings(
+        getInt(ASSOCIATOR_MIN_PICKS),
+        getDouble(ASSOCIATOR_NUCLEATION_RADIUS_KM),
+        getDouble(ASSOCIATOR_NUCLEATION_SPACING_KM),
+        getDouble(ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM));
+  }
+
+  public TableGrid tableGrid() {
+    return new TableGrid(
+        getDouble(ASSOCIATOR_TRAVELTIME_MAX_DEG), getDouble(ASSOCIATOR_TRAVELTIME_STEP_DEG), 700);
+  }
+
+  public String travelTimeModel() {
+    return getString(ASSOCIATOR_TRAVELTIME_MODEL);
+  }
+
+  public Path travelTimeCacheDir() {
+    return Path.of(getString(ASSOCIATOR_TRAVELTIME_CACHE_DIR));
+  }
+
+  public double vpVs() {
+    return getDouble(ASSOCIATOR_VP_VS);
   }
 
   public StaLtaSettings staLtaSettings() {

@@ -10,8 +10,9 @@ import org.seiswatch.common.model.Station;
 import org.seiswatch.detector.associator.AssociatorState.EventState;
 
 /**
- * Builds the {@link Detection} message of one event version: hypocentre, RMS, azimuthal gap,
- * nearest station distance and the picks with their association (distance, azimuth, residual).
+ * Builds the {@link Detection} message of one event version: hypocentre with 1-sigma errors, RMS,
+ * azimuthal gap over the stations, nearest station distance and the P and S picks with their
+ * association (phase, distance, azimuth, residual).
  */
 final class EventMessage {
   private EventMessage() {}
@@ -19,7 +20,7 @@ final class EventMessage {
   static Detection of(
       EventState e, DetectionType type, Locator locator, Function<String, Station> stations) {
     List<Pick> data = new ArrayList<>();
-    List<Double> azimuths = new ArrayList<>();
+    java.util.Map<String, Double> azimuths = new java.util.TreeMap<>();
     double minDistance = Double.POSITIVE_INFINITY;
     for (Pick p : e.picks) {
       Station st = stations.apply(p.stationKey());
@@ -29,7 +30,7 @@ final class EventMessage {
       }
       var info = Associator.info(e, new Observation(p, st), locator);
       data.add(p.withAssociation(info));
-      azimuths.add(info.azimuth());
+      azimuths.put(p.stationKey(), info.azimuth());
       minDistance = Math.min(minDistance, info.distance());
     }
     return new Detection(
@@ -42,7 +43,7 @@ final class EventMessage {
         Associator.DETECTOR,
         Double.isInfinite(minDistance) ? null : minDistance,
         e.rms,
-        gap(azimuths),
+        gap(new ArrayList<>(azimuths.values())),
         data);
   }
 

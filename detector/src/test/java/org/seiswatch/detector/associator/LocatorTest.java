@@ -50,7 +50,7 @@ class LocatorTest {
 
   @Test
   void shouldRecoverTheSourceWhenPicksAreComputedWithTheSameModel() {
-    Locator locator = new Locator(MODEL, SETTINGS);
+    Locator locator = new Locator(new LayeredTravelTimes(MODEL, 1.75, 300, 0, 60), SETTINGS);
     List<Observation> observations = synthetic(locator, 19.60, -155.62, 9.0);
 
     Solution solution = locator.locate(observations).orElseThrow();
@@ -65,7 +65,7 @@ class LocatorTest {
 
   @Test
   void shouldLeaveOutAPickThatFitsNoCommonOriginWhenOneIsWildlyOff() {
-    Locator locator = new Locator(MODEL, SETTINGS);
+    Locator locator = new Locator(new LayeredTravelTimes(MODEL, 1.75, 300, 0, 60), SETTINGS);
     List<Observation> observations = new ArrayList<>(synthetic(locator, 19.60, -155.62, 9.0));
     Observation last = observations.remove(observations.size() - 1);
     observations.add(
