@@ -57,6 +57,7 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String ASSOCIATOR_STATION_TIMEOUT_MS = "associator.station.timeout.ms";
   public static final String ASSOCIATOR_IDLE_FLUSH_MS = "associator.idle.flush.ms";
   public static final String ASSOCIATOR_MIN_PICKS = "associator.min.picks";
+  public static final String ASSOCIATOR_FINAL_QUIET_S = "associator.final.quiet.s";
   public static final String ASSOCIATOR_TRAVELTIME_MODEL = "associator.traveltime.model";
   public static final String ASSOCIATOR_TRAVELTIME_CACHE_DIR = "associator.traveltime.cache.dir";
   public static final String ASSOCIATOR_TRAVELTIME_MAX_DEG =
@@ -400,6 +401,14 @@ public final class DetectorConfig extends AbstractConfig {
             Importance.LOW,
             "vp/vs ratio giving S times from the layered model.")
         .define(
+            ASSOCIATOR_FINAL_QUIET_S,
+            Type.DOUBLE,
+            AssociatorSettings.DEFAULT_FINAL_QUIET_SECONDS,
+            POSITIVE,
+            Importance.MEDIUM,
+            "An event whose newest pick is this many data seconds older than the associator's"
+                + " data time gets a Final version and takes no more picks.")
+        .define(
             ASSOCIATOR_MIN_PICKS,
             Type.INT,
             4,
@@ -487,7 +496,8 @@ public final class DetectorConfig extends AbstractConfig {
         getDouble(ASSOCIATOR_PICK_WINDOW_S),
         getDouble(ASSOCIATOR_ASSOCIATION_WINDOW_S),
         getDouble(ASSOCIATOR_RELEASE_LATENESS_S),
-        getDouble(ASSOCIATOR_STATION_QUIET_S));
+        getDouble(ASSOCIATOR_STATION_QUIET_S),
+        getDouble(ASSOCIATOR_FINAL_QUIET_S));
   }
 
   public VelocityModel velocityModel() {

@@ -92,8 +92,30 @@ public final class Associator {
       Pick pick = s.pending.remove(0);
       long t = DataTime.toNanos(pick.time());
       s.releasedUpTo = s.releasedUpTo == DataTime.NONE ? t : Math.max(s.releasedUpTo, t);
+      // Final before the pick that passes the quiet time is processed, so whatever the release
+      // batches, the same picks are in an event when it becomes final.
+      out.addAll(finalize(s, t, stations));
       out.addAll(process(s, pick, stations));
       prune(s);
+    }
+    long horizon = limit == Long.MAX_VALUE ? s.releasedUpTo : limit;
+    if (horizon != DataTime.NONE) {
+      out.addAll(finalize(s, horizon, stations));
+    }
+    return out;
+  }
+
+  /** Final versions of the events whose last pick is more than the final quiet time before now. */
+  private List<Detection> finalize(
+      AssociatorState s, long now, Function<String, Station> stations) {
+    List<Detection> out = new ArrayList<>();
+    long quiet = DataTime.seconds(settings.finalQuietSeconds());
+    for (EventState e : s.events) {
+      if (!e.finalized && DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < now - quiet) {
+        e.finalized = true;
+        e.version++;
+        out.add(detection(e, DetectionType.FINAL, stations));
+      }
     }
     return out;
   }
@@ -125,7 +147,8 @@ public final class Associator {
     List<EventState> candidates = new ArrayList<>();
     List<Double> misfits = new ArrayList<>();
     for (EventState e : s.events) {
-      if (e.hasSlot(o.slot())
+      if (e.finalized
+          || e.hasSlot(o.slot())
           || t < e.originNanos
           || t - e.originNanos > DataTime.seconds(settings.pickWindowSeconds())) {
         continue;
@@ -229,7 +252,7 @@ public final class Associator {
       AssociatorState s, Solution found, Function<String, Station> stations) {
     long window = DataTime.seconds(settings.pickWindowSeconds());
     for (EventState e : s.events) {
-      if (Math.abs(e.originNanos - found.originNanos()) > window) {
+      if (e.finalized || Math.abs(e.originNanos - found.originNanos()) > window) {
         continue;
       }
       List<Observation> union = observations(e.picks, stations);
@@ -330,7 +353,8 @@ public final class Associator {
     long poolLimit = s.releasedUpTo - DataTime.seconds(settings.pickWindowSeconds());
     s.pool.removeIf(p -> DataTime.toNanos(p.time()) < poolLimit);
     long eventLimit = poolLimit - DataTime.seconds(settings.stationQuietSeconds());
-    s.events.removeIf(e -> DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < eventLimit);
+    s.events.removeIf(
+        e -> e.finalized && DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < eventLimit);
   }
 
   static AssociationInfo info(EventState e, Observation o, Locator locator) {

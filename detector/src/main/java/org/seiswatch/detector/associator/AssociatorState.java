@@ -44,6 +44,7 @@ public final class AssociatorState {
     double longitudeErrorKm;
     double depthErrorKm;
     double timeErrorSeconds;
+    boolean finalized;
     final List<Pick> picks = new ArrayList<>();
 
     /** Whether a pick of this station (NET.STA) and phase is in the event. */
@@ -93,7 +94,8 @@ public final class AssociatorState {
             .writeDouble(e.latitudeErrorKm)
             .writeDouble(e.longitudeErrorKm)
             .writeDouble(e.depthErrorKm)
-            .writeDouble(e.timeErrorSeconds);
+            .writeDouble(e.timeErrorSeconds)
+            .writeByte(e.finalized ? 1 : 0);
         writePicks(w, e.picks);
       }
       return w.toByteArray();
@@ -132,6 +134,7 @@ public final class AssociatorState {
         e.longitudeErrorKm = r.readDouble();
         e.depthErrorKm = r.readDouble();
         e.timeErrorSeconds = r.readDouble();
+        e.finalized = r.readByte() == 1;
         readPicks(r, e.picks);
         s.events.add(e);
       }

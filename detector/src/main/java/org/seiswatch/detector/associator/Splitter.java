@@ -30,7 +30,7 @@ final class Splitter {
     List<Observation> gained = Associator.observations(fresh.picks, stations);
     boolean freshChanged = false;
     for (EventState e : new ArrayList<>(s.events)) {
-      if (e == fresh || Math.abs(e.originNanos - fresh.originNanos) > window) {
+      if (e == fresh || e.finalized || Math.abs(e.originNanos - fresh.originNanos) > window) {
         continue;
       }
       List<Observation> kept = new ArrayList<>();

@@ -137,6 +137,55 @@ class SyntheticCatalogTest {
     assertEquals(Set.of(0, 1), majorities);
   }
 
+  @Test
+  void shouldVersionEachEventNewThenUpdatesThenFinalWhenDataTimeMovesPastTheQuietTime() {
+    long origin = DataTime.toNanos(SyntheticCatalog.START) + DataTime.seconds(600);
+    SyntheticCatalog catalog =
+        new SyntheticCatalog(11L, 30, 300)
+            .event(150, 150, 8, origin)
+            .picks(times, 0.1, 0.2, 0.1, 0, 500);
+    List<SyntheticCatalog.Labelled> feed = new ArrayList<>(catalog.feed());
+    // A lone pick long after the event moves the data time on.
+    Pick later = feed.get(feed.size() - 1).pick();
+    feed.add(
+        new SyntheticCatalog.Labelled(
+            new Pick(
+                "late",
+                later.site(),
+                null,
+                later.time().plusSeconds(300),
+                later.phase(),
+                "synthetic",
+                null,
+                null,
+                null),
+            -1));
+
+    List<Detection> versions = runAll(associator(), feed, catalog);
+
+    assertEquals(DetectionType.NEW, versions.get(0).detectionType());
+    assertEquals(DetectionType.FINAL, versions.get(versions.size() - 1).detectionType());
+    for (int i = 0; i < versions.size(); i++) {
+      assertEquals(i + 1, versions.get(i).version());
+      assertEquals(versions.get(0).id(), versions.get(i).id());
+    }
+    assertThat(versions.subList(1, versions.size() - 1))
+        .allMatch(d -> d.detectionType() == DetectionType.UPDATE);
+  }
+
+  /** Every version made, in order. */
+  static List<Detection> runAll(
+      Associator associator, List<SyntheticCatalog.Labelled> feed, SyntheticCatalog catalog) {
+    AssociatorState state = new AssociatorState();
+    List<Detection> out = new ArrayList<>();
+    for (SyntheticCatalog.Labelled l : feed) {
+      associator.add(state, AssociatorInput.of(l.pick()));
+      out.addAll(associator.release(state, DataTime.toNanos(l.pick().time()), catalog.byKey::get));
+    }
+    out.addAll(associator.release(state, Long.MAX_VALUE, catalog.byKey::get));
+    return out;
+  }
+
   /** Feeds the picks one by one, releasing up to each pick's time; the last version per id. */
   static Map<String, Detection> run(
       Associator associator, List<SyntheticCatalog.Labelled> feed, SyntheticCatalog catalog) {
