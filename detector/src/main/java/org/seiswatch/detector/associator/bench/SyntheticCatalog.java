@@ -1,4 +1,4 @@
-package org.seiswatch.detector.associator;
+package org.seiswatch.detector.associator.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Site;
 import org.seiswatch.common.model.Station;
+import org.seiswatch.detector.associator.TravelTimes;
 import org.seiswatch.detector.internal.DataTime;
 
 /**
@@ -22,27 +23,28 @@ import org.seiswatch.detector.internal.DataTime;
  * Gaussian noise, a fraction of picks missing and random false picks at random stations and times.
  * Picks are returned in time order with small local shuffles, as a real feed would deliver them.
  */
-final class SyntheticCatalog {
-  static final double CENTER_LAT = 36.0;
-  static final double CENTER_LON = -117.5;
-  static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
+public final class SyntheticCatalog {
+  public static final double CENTER_LAT = 36.0;
+  public static final double CENTER_LON = -117.5;
+  public static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
 
   /** One true event. */
-  record Event(int index, double latitude, double longitude, double depthKm, long originNanos) {}
+  public record Event(
+      int index, double latitude, double longitude, double depthKm, long originNanos) {}
 
   /** A generated pick and the index of the event it came from (-1: false pick). */
-  record Labelled(Pick pick, int event) {}
+  public record Labelled(Pick pick, int event) {}
 
-  final List<Station> stations = new ArrayList<>();
-  final Map<String, Station> byKey = new HashMap<>();
-  final List<Event> events = new ArrayList<>();
-  final List<Labelled> picks = new ArrayList<>();
+  public final List<Station> stations = new ArrayList<>();
+  public final Map<String, Station> byKey = new HashMap<>();
+  public final List<Event> events = new ArrayList<>();
+  public final List<Labelled> picks = new ArrayList<>();
 
   private final Map<String, Integer> sources = new HashMap<>();
   private final Random random;
   private final double sideKm;
 
-  SyntheticCatalog(long seed, int stationCount, double sideKm) {
+  public SyntheticCatalog(long seed, int stationCount, double sideKm) {
     this.random = new Random(seed);
     this.sideKm = sideKm;
     // A jittered grid keeps coverage even, as a real network design would.
@@ -60,7 +62,7 @@ final class SyntheticCatalog {
   }
 
   /** Adds {@code count} events at uniformly random times over {@code hours} and places. */
-  SyntheticCatalog randomEvents(int count, double hours, double maxDepthKm) {
+  public SyntheticCatalog randomEvents(int count, double hours, double maxDepthKm) {
     for (int i = 0; i < count; i++) {
       double[] ll = latLon(random.nextDouble() * sideKm, random.nextDouble() * sideKm);
       long origin = DataTime.toNanos(START) + DataTime.seconds(random.nextDouble() * hours * 3600);
@@ -78,7 +80,7 @@ final class SyntheticCatalog {
   }
 
   /** Adds one event at a point given in km east and north of the square's corner. */
-  SyntheticCatalog event(double xKm, double yKm, double depthKm, long originNanos) {
+  public SyntheticCatalog event(double xKm, double yKm, double depthKm, long originNanos) {
     double[] ll = latLon(xKm, yKm);
     events.add(new Event(events.size(), ll[0], ll[1], depthKm, originNanos));
     return this;
@@ -89,7 +91,7 @@ final class SyntheticCatalog {
    * sigmaP}/{@code sigmaS} s, each missing with probability {@code missing}, plus {@code
    * falseRatio} times as many false picks (random phase) uniformly over the events' time span.
    */
-  SyntheticCatalog picks(
+  public SyntheticCatalog picks(
       TravelTimes times,
       double sigmaP,
       double sigmaS,
@@ -127,7 +129,7 @@ final class SyntheticCatalog {
   }
 
   /** Event index a pick came from, -1 for a false pick. */
-  int source(String pickId) {
+  public int source(String pickId) {
     if (sources.isEmpty()) {
       picks.forEach(l -> sources.put(l.pick().id(), l.event()));
     }
@@ -135,7 +137,7 @@ final class SyntheticCatalog {
   }
 
   /** |predicted arrival from event a − from event b| of the pick's station and phase, seconds. */
-  double arrivalDifference(TravelTimes times, Pick pick, int a, int b) {
+  public double arrivalDifference(TravelTimes times, Pick pick, int a, int b) {
     Station st = byKey.get(pick.stationKey());
     double[] at = new double[2];
     int[] which = {a, b};
@@ -149,7 +151,7 @@ final class SyntheticCatalog {
   }
 
   /** All picks in time order, then each swapped with its successor with probability 0.3. */
-  List<Labelled> feed() {
+  public List<Labelled> feed() {
     List<Labelled> out = new ArrayList<>(picks);
     out.sort(
         Comparator.comparing((Labelled l) -> l.pick().time()).thenComparing(l -> l.pick().id()));
