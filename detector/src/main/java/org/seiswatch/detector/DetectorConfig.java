@@ -420,7 +420,7 @@ public final class DetectorConfig extends AbstractConfig {
         .define(
             ASSOCIATOR_NUCLEATION_RADIUS_KM,
             Type.DOUBLE,
-            100.0,
+            80.0,
             POSITIVE,
             Importance.MEDIUM,
             "New events are searched for within this distance of the station of the newest pick,"
@@ -435,7 +435,7 @@ public final class DetectorConfig extends AbstractConfig {
         .define(
             ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM,
             Type.DOUBLE,
-            10.0,
+            15.0,
             POSITIVE,
             Importance.MEDIUM,
             "Depth node spacing of the new-event search, km.");

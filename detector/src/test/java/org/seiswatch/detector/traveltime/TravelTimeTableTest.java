@@ -135,6 +135,34 @@ class TravelTimeTableTest {
     assertThat(mountain - sea).isBetween(0.05, 2 / 5.8 + 1e-9);
   }
 
+  @Test
+  void shouldMatchTheBuiltInModelWhenTheSameModelIsGivenAsAFile() throws IOException {
+    Path file = cacheDir.resolve("models").resolve("myiasp.tvel");
+    Files.createDirectories(file.getParent());
+    try (var in =
+        TravelTimeTableTest.class.getResourceAsStream("/edu/sc/seis/TauP/StdModels/iasp91.tvel")) {
+      Files.write(file, in.readAllBytes());
+    }
+
+    TravelTimeTable fromFile = TravelTimeTable.load(file.toString(), SMALL, cacheDir);
+    TravelTimeTable builtIn = TravelTimeTable.load("iasp91", SMALL, cacheDir);
+
+    for (double d = 0.05; d < 2; d += 0.37) {
+      for (Phase phase : Phase.values()) {
+        assertThat(fromFile.time(phase, d, 12.5))
+            .isCloseTo(builtIn.time(phase, d, 12.5), org.assertj.core.data.Offset.offset(0.01));
+      }
+    }
+  }
+
+  @Test
+  void shouldFailNamingTheModelWhenItIsUnknown() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TravelTimeTable.load("nosuchmodel", SMALL, cacheDir))
+        .isInstanceOf(org.seiswatch.common.error.ConfigurationException.class)
+        .hasMessageContaining("nosuchmodel");
+  }
+
   private static String keyOf(TableGrid grid) {
     return TableCache.key("iasp91", grid, TauPBuilder.tauPVersion());
   }
