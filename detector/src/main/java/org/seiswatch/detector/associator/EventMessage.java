@@ -39,7 +39,10 @@ final class EventMessage {
         Associator.source(),
         Associator.hypocenter(e),
         type,
-        e.picks.get(e.picks.size() - 1).time(),
+        // A retracted event may have lost every pick: its origin time stands in.
+        e.picks.isEmpty()
+            ? org.seiswatch.detector.internal.DataTime.toInstant(e.originNanos)
+            : e.picks.get(e.picks.size() - 1).time(),
         Associator.DETECTOR,
         Double.isInfinite(minDistance) ? null : minDistance,
         e.rms,
