@@ -10,8 +10,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.detector.associator.AssociatorSettings;
 import org.seiswatch.detector.associator.LocatorSettings;
+import org.seiswatch.detector.associator.NucleationSettings;
 import org.seiswatch.detector.associator.VelocityModel;
 import org.seiswatch.detector.picker.StaLtaSettings;
+import org.seiswatch.detector.traveltime.TableGrid;
 
 /**
  * Typed configuration of the detector service: Kafka Streams settings and the assembler, picker and
@@ -54,6 +56,22 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String ASSOCIATOR_STATION_QUIET_S = "associator.station.quiet.s";
   public static final String ASSOCIATOR_STATION_TIMEOUT_MS = "associator.station.timeout.ms";
   public static final String ASSOCIATOR_IDLE_FLUSH_MS = "associator.idle.flush.ms";
+  public static final String ASSOCIATOR_MIN_PICKS = "associator.min.picks";
+  public static final String ASSOCIATOR_FINAL_QUIET_S = "associator.final.quiet.s";
+  public static final String ASSOCIATOR_TRAVELTIME_MODEL = "associator.traveltime.model";
+  public static final String ASSOCIATOR_TRAVELTIME_CACHE_DIR = "associator.traveltime.cache.dir";
+  public static final String ASSOCIATOR_TRAVELTIME_MAX_DEG =
+      "associator.traveltime.max.distance.deg";
+  public static final String ASSOCIATOR_TRAVELTIME_STEP_DEG =
+      "associator.traveltime.distance.step.deg";
+  public static final String ASSOCIATOR_VP_VS = "associator.vp.vs";
+  public static final String ASSOCIATOR_NUCLEATION_RADIUS_KM = "associator.nucleation.radius.km";
+  public static final String ASSOCIATOR_NUCLEATION_SPACING_KM = "associator.nucleation.spacing.km";
+  public static final String ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM =
+      "associator.nucleation.depth.spacing.km";
+
+  /** {@value} in {@link #ASSOCIATOR_TRAVELTIME_MODEL}: use the layered model. */
+  public static final String LAYERED = "layered";
 
   /**
    * Default velocity model: a simplified layered P model for the Island of Hawaii (slow volcanic
@@ -65,7 +83,7 @@ public final class DetectorConfig extends AbstractConfig {
   private static final ConfigDef.Validator NON_NEGATIVE = ConfigDef.Range.atLeast(0);
 
   public static final ConfigDef DEFINITION =
-      streams(assembler(picker(associator(new ConfigDef()))));
+      streams(assembler(picker(travelTimes(associator(new ConfigDef())))));
 
   public DetectorConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -79,6 +97,8 @@ public final class DetectorConfig extends AbstractConfig {
       config.locatorSettings();
       config.associatorSettings();
       config.velocityModel();
+      config.nucleationSettings();
+      config.tableGrid();
       return config;
     } catch (ConfigException | IllegalArgumentException e) {
       throw new ConfigurationException("detector configuration: " + e.getMessage(), e);
@@ -311,8 +331,12 @@ public final class DetectorConfig extends AbstractConfig {
             NON_NEGATIVE,
             Importance.MEDIUM,
             "After a station's P joined an event, its later picks within this many data seconds"
-                + " cannot nucleate an event: S waves and coda re-trigger STA/LTA, and the coda of"
-                + " an M5 lasts minutes at local distances. Lower it to catch early aftershocks.")
+                + " cannot anchor a new event (they may still support one anchored elsewhere): S"
+                + " waves and coda re-trigger STA/LTA, and the coda of an M5 lasts minutes at local"
+                + " distances. With a picker that labels S and does not re-trigger on coda"
+                + " (PhaseNet) set 0: it also blocks aftershocks and overlapping events. In the"
+                + " bundled demo it keeps 4 picks at 03:11:28-38 (an aftershock 6 km from the"
+                + " mainshock, or coda) from becoming a second event.")
         .define(
             ASSOCIATOR_STATION_TIMEOUT_MS,
             Type.LONG,
@@ -329,6 +353,117 @@ public final class DetectorConfig extends AbstractConfig {
             Importance.MEDIUM,
             "Wall-clock ms without any input after which all buffered picks are associated (end"
                 + " of a replay); the only other use of wall-clock time.");
+  }
+
+  private static ConfigDef travelTimes(ConfigDef def) {
+    return def.define(
+            ASSOCIATOR_TRAVELTIME_MODEL,
+            Type.STRING,
+            "iasp91",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Travel-time model: a TauP model name (iasp91, ak135, ...), the path of a TauP .nd or"
+                + " .tvel model file, or '"
+                + LAYERED
+                + "' for the flat layered P model of "
+                + ASSOCIATOR_VELOCITY_MODEL
+                + " (S = P x "
+                + ASSOCIATOR_VP_VS
+                + ").")
+        .define(
+            ASSOCIATOR_TRAVELTIME_CACHE_DIR,
+            Type.STRING,
+            Path.of(System.getProperty("user.home"), ".cache", "seiswatch", "traveltime")
+                .toString(),
+            Importance.LOW,
+            "Directory where TauP travel-time tables are cached (built once per model, grid and"
+                + " TauP version; a corrupt file is rebuilt).")
+        .define(
+            ASSOCIATOR_TRAVELTIME_MAX_DEG,
+            Type.DOUBLE,
+            20.0,
+            ConfigDef.Range.between(0.1, 180),
+            Importance.LOW,
+            "Largest epicentral distance of the TauP table, degrees.")
+        .define(
+            ASSOCIATOR_TRAVELTIME_STEP_DEG,
+            Type.DOUBLE,
+            0.01,
+            ConfigDef.Range.between(0.001, 1),
+            Importance.LOW,
+            "Distance step of the TauP table, degrees (depth nodes: 1 km to 50 km, 2 km to 200"
+                + " km, 5 km to 700 km).")
+        .define(
+            ASSOCIATOR_VP_VS,
+            Type.DOUBLE,
+            1.75,
+            ConfigDef.Range.atLeast(1.01),
+            Importance.LOW,
+            "vp/vs ratio giving S times from the layered model.")
+        .define(
+            ASSOCIATOR_FINAL_QUIET_S,
+            Type.DOUBLE,
+            AssociatorSettings.DEFAULT_FINAL_QUIET_SECONDS,
+            POSITIVE,
+            Importance.MEDIUM,
+            "An event whose newest pick is this many data seconds older than the associator's"
+                + " data time gets a Final version and takes no more picks.")
+        .define(
+            ASSOCIATOR_MIN_PICKS,
+            Type.INT,
+            4,
+            ConfigDef.Range.atLeast(3),
+            Importance.HIGH,
+            "Consistent P and S picks needed for a new event (with "
+                + ASSOCIATOR_MIN_STATIONS
+                + "); raise it for a dense network with many false picks.")
+        .define(
+            ASSOCIATOR_NUCLEATION_RADIUS_KM,
+            Type.DOUBLE,
+            80.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "New events are searched for within this distance of the station of the newest pick,"
+                + " km.")
+        .define(
+            ASSOCIATOR_NUCLEATION_SPACING_KM,
+            Type.DOUBLE,
+            8.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Horizontal node spacing of the new-event search, km (the tolerance widens with it).")
+        .define(
+            ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM,
+            Type.DOUBLE,
+            15.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Depth node spacing of the new-event search, km.");
+  }
+
+  public NucleationSettings nucleationSettings() {
+    return new NucleationSettings(
+        getInt(ASSOCIATOR_MIN_PICKS),
+        getDouble(ASSOCIATOR_NUCLEATION_RADIUS_KM),
+        getDouble(ASSOCIATOR_NUCLEATION_SPACING_KM),
+        getDouble(ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM));
+  }
+
+  public TableGrid tableGrid() {
+    return new TableGrid(
+        getDouble(ASSOCIATOR_TRAVELTIME_MAX_DEG), getDouble(ASSOCIATOR_TRAVELTIME_STEP_DEG), 700);
+  }
+
+  public String travelTimeModel() {
+    return getString(ASSOCIATOR_TRAVELTIME_MODEL);
+  }
+
+  public Path travelTimeCacheDir() {
+    return Path.of(getString(ASSOCIATOR_TRAVELTIME_CACHE_DIR));
+  }
+
+  public double vpVs() {
+    return getDouble(ASSOCIATOR_VP_VS);
   }
 
   public StaLtaSettings staLtaSettings() {
@@ -361,7 +496,8 @@ public final class DetectorConfig extends AbstractConfig {
         getDouble(ASSOCIATOR_PICK_WINDOW_S),
         getDouble(ASSOCIATOR_ASSOCIATION_WINDOW_S),
         getDouble(ASSOCIATOR_RELEASE_LATENESS_S),
-        getDouble(ASSOCIATOR_STATION_QUIET_S));
+        getDouble(ASSOCIATOR_STATION_QUIET_S),
+        getDouble(ASSOCIATOR_FINAL_QUIET_S));
   }
 
   public VelocityModel velocityModel() {

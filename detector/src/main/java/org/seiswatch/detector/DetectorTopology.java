@@ -25,6 +25,7 @@ import org.seiswatch.detector.associator.AssociatorProcessor;
 import org.seiswatch.detector.associator.AssociatorState;
 import org.seiswatch.detector.associator.Locator;
 import org.seiswatch.detector.associator.StationStoreUpdater;
+import org.seiswatch.detector.associator.TravelTimesSource;
 import org.seiswatch.detector.picker.PickerProcessor;
 import org.seiswatch.detector.picker.StaLtaState;
 
@@ -111,7 +112,9 @@ public final class DetectorTopology {
     String region = config.region();
     var associatorSettings = config.associatorSettings();
     var locatorSettings = config.locatorSettings();
-    var model = config.velocityModel();
+    var nucleationSettings = config.nucleationSettings();
+    // Loaded (TauP table from the cache, or built) when the first task starts, not here.
+    var travelTimes = TravelTimesSource.lazy(config);
     long stationTimeout = config.stationTimeoutMs();
     long idleFlush = config.idleFlushMs();
     picked
@@ -123,7 +126,10 @@ public final class DetectorTopology {
         .process(
             () ->
                 new AssociatorProcessor(
-                    new Associator(associatorSettings, new Locator(model, locatorSettings)),
+                    new Associator(
+                        associatorSettings,
+                        nucleationSettings,
+                        new Locator(travelTimes.get(), locatorSettings)),
                     stationTimeout,
                     idleFlush),
             Named.as("associator"),

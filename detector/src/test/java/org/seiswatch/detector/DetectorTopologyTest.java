@@ -52,6 +52,34 @@ class DetectorTopologyTest {
     }
   }
 
+  @Test
+  void shouldLocateWithinTwoKilometresWhenTheLayeredHawaiiModelIsChosen() {
+    try (TopologyFixture fx =
+        new TopologyFixture(
+            stateDir,
+            java.util.Map.of(DetectorConfig.ASSOCIATOR_TRAVELTIME_MODEL, DetectorConfig.LAYERED))) {
+      fx.pipeStations(DemoRecords.stations());
+      DemoRecords.inStartTimeOrder().forEach(fx::pipe);
+      fx.flush();
+      List<Detection> events = fx.events.readValuesToList();
+      Detection last = events.get(events.size() - 1);
+      double dt =
+          Duration.between(DemoEvent.ORIGIN_TIME, last.hypocenter().time()).toMillis() / 1000.0;
+      LOG.info(
+          "RESULT layered model: epicentre {} km off, depth {} km (+-{}), origin {} s after"
+              + " catalog (+-{}), quality {}",
+          String.format("%.1f", distanceKm(last)),
+          String.format("%.1f", last.hypocenter().depth()),
+          last.hypocenter().depthError(),
+          dt,
+          last.hypocenter().timeError(),
+          org.seiswatch.detector.associator.LocationQuality.of(last));
+      assertEquals(1, events.stream().map(Detection::id).distinct().count());
+      assertThat(distanceKm(last)).isLessThan(2);
+      assertThat(Math.abs(dt)).isLessThan(1.5);
+    }
+  }
+
   static double distanceKm(Detection d) {
     double dlat = d.hypocenter().latitude() - DemoEvent.LATITUDE;
     double dlon =

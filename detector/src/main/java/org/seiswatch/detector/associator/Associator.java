@@ -22,13 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups P picks into events. Picks are buffered and processed strictly in (time, id) order once
- * the associator's data time has passed them (see {@link #release}), so the result does not depend
- * on the order in which picks arrive. A released pick joins the event it fits best if the event
- * relocated with it keeps every pick within the residual tolerance (an Update, version + 1);
- * otherwise, unless its station has a P in an event just before it (S waves and coda), it goes to
- * the pool of free picks, and a grid search over the pool's recent picks declares a New event when
- * at least the minimum number of stations fit one hypocentre.
+ * Groups P and S picks into events. Picks are buffered and processed strictly in (time, id) order
+ * once the associator's data time has passed them (see {@link #release}), so the result does not
+ * depend on the order in which picks arrive. A released pick joins the event it fits best (a free
+ * station-phase slot, residual within the association window at the current hypocentre) if the
+ * event relocated with it keeps it and every earlier pick within the residual tolerance (an Update,
+ * version + 1). Otherwise it goes to the pool of free picks and, unless its station has a P in an
+ * event just before it (S waves and coda of a picker that does not label S), anchors a search for a
+ * new event among the free picks ({@link Nucleator}). A pick belongs to at most one event: picks of
+ * an event leave the pool.
  */
 public final class Associator {
   public static final String DETECTOR = "seiswatch";
@@ -36,12 +38,19 @@ public final class Associator {
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
+  private static final int GRID_RELOCATE_MAX_PICKS = 7;
+  private static final double GRID_RELOCATE_KM = 30;
+
   private final AssociatorSettings settings;
   private final Locator locator;
+  private final Nucleator nucleator;
+  private final int minPicks;
 
-  public Associator(AssociatorSettings settings, Locator locator) {
+  public Associator(AssociatorSettings settings, NucleationSettings nucleation, Locator locator) {
     this.settings = settings;
     this.locator = locator;
+    this.nucleator = new Nucleator(locator, settings.minStations(), nucleation);
+    this.minPicks = nucleation.minPicks();
   }
 
   /** Buffers a pick or records a station's progress. */
@@ -83,49 +92,68 @@ public final class Associator {
       Pick pick = s.pending.remove(0);
       long t = DataTime.toNanos(pick.time());
       s.releasedUpTo = s.releasedUpTo == DataTime.NONE ? t : Math.max(s.releasedUpTo, t);
-      process(s, pick, stations).ifPresent(out::add);
+      // Final before the pick that passes the quiet time is processed, so whatever the release
+      // batches, the same picks are in an event when it becomes final.
+      out.addAll(finalize(s, t, stations));
+      out.addAll(process(s, pick, stations));
+      prune(s);
     }
-    prune(s);
+    long horizon = limit == Long.MAX_VALUE ? s.releasedUpTo : limit;
+    if (horizon != DataTime.NONE) {
+      out.addAll(finalize(s, horizon, stations));
+    }
     return out;
   }
 
-  private Optional<Detection> process(
-      AssociatorState s, Pick pick, Function<String, Station> stations) {
-    if (pick.phase() != Phase.P) {
-      return Optional.empty();
+  /** Final versions of the events whose last pick is more than the final quiet time before now. */
+  private List<Detection> finalize(
+      AssociatorState s, long now, Function<String, Station> stations) {
+    List<Detection> out = new ArrayList<>();
+    long quiet = DataTime.seconds(settings.finalQuietSeconds());
+    for (EventState e : s.events) {
+      if (!e.finalized && DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < now - quiet) {
+        e.finalized = true;
+        e.version++;
+        out.add(detection(e, DetectionType.FINAL, stations));
+      }
     }
+    return out;
+  }
+
+  private List<Detection> process(
+      AssociatorState s, Pick pick, Function<String, Station> stations) {
     Station station = stations.apply(pick.stationKey());
     if (station == null) {
       LOG.warn("pick {} skipped: station {} has no metadata", pick.id(), pick.stationKey());
-      return Optional.empty();
+      return List.of();
     }
     Observation observation = new Observation(pick, station);
-    Optional<Detection> update = associate(s, observation, stations);
-    if (update.isPresent()) {
+    List<Detection> update = associate(s, observation, stations);
+    if (!update.isEmpty()) {
       return update;
-    }
-    if (recentlyAssociated(s, pick)) {
-      LOG.debug("pick {} not used for nucleation: its station has a P just before", pick.id());
-      return Optional.empty();
     }
     s.pool.add(pick);
     s.pool.sort(AssociatorState.PICK_ORDER);
-    return nucleate(s, pick, stations);
+    if (recentlyAssociated(s, pick)) {
+      LOG.debug("pick {} does not anchor a new event: its station has a P just before", pick.id());
+      return List.of();
+    }
+    return nucleate(s, observation, stations);
   }
 
-  private Optional<Detection> associate(
+  private List<Detection> associate(
       AssociatorState s, Observation o, Function<String, Station> stations) {
     long t = o.timeNanos();
     List<EventState> candidates = new ArrayList<>();
     List<Double> misfits = new ArrayList<>();
     for (EventState e : s.events) {
-      if (e.hasStation(o.stationKey())
+      if (e.finalized
+          || e.hasSlot(o.slot())
           || t < e.originNanos
           || t - e.originNanos > DataTime.seconds(settings.pickWindowSeconds())) {
         continue;
       }
-      double tt = locator.travelTime(e.latitude, e.longitude, e.depthKm, o);
-      double residual = (t - e.originNanos) / 1e9 - tt;
+      double residual = locator.residual(e.latitude, e.longitude, e.depthKm, e.originNanos, o);
       if (Math.abs(residual) <= settings.associationWindowSeconds()) {
         candidates.add(e);
         misfits.add(Math.abs(residual));
@@ -140,16 +168,34 @@ public final class Associator {
       EventState e = candidates.get(i);
       List<Observation> all = observations(e.picks, stations);
       all.add(o);
-      Optional<Solution> solution = locator.locate(all);
-      if (solution.isPresent() && solution.get().stations() == all.size()) {
-        e.picks.add(o.pick());
-        e.picks.sort(AssociatorState.PICK_ORDER);
-        apply(e, solution.get());
+      Solution solution = relocate(e, all);
+      // The new pick may push out one earlier pick that no longer fits (back to the pool).
+      if (solution.picks() >= all.size() - 1 && solution.inliers().contains(o)) {
+        adopt(s, e, solution);
         e.version++;
-        return Optional.of(detection(e, DetectionType.UPDATE, stations));
+        // A better constrained event may now claim picks an overlapping event took too early.
+        List<Detection> out = new ArrayList<>(Splitter.split(this, s, e, stations));
+        out.add(detection(e, DetectionType.UPDATE, stations));
+        return out;
       }
     }
-    return Optional.empty();
+    return List.of();
+  }
+
+  /**
+   * Few picks leave least squares prone to a local minimum from the first, poorly constrained
+   * location, so small events are searched again on the grid around it; larger ones relocate by
+   * least squares from where they are.
+   */
+  private Solution relocate(EventState e, List<Observation> all) {
+    if (all.size() <= GRID_RELOCATE_MAX_PICKS) {
+      Optional<Solution> searched =
+          locator.locateNear(all, e.latitude, e.longitude, GRID_RELOCATE_KM);
+      if (searched.isPresent() && searched.get().picks() == all.size()) {
+        return searched.get();
+      }
+    }
+    return locator.relocate(all, e.latitude, e.longitude, e.depthKm, e.originNanos);
   }
 
   private boolean recentlyAssociated(AssociatorState s, Pick pick) {
@@ -158,7 +204,10 @@ public final class Associator {
     for (EventState e : s.events) {
       for (Pick p : e.picks) {
         long tp = DataTime.toNanos(p.time());
-        if (p.stationKey().equals(pick.stationKey()) && tp <= t && t - tp <= quiet) {
+        if (p.phase() == Phase.P
+            && p.stationKey().equals(pick.stationKey())
+            && tp <= t
+            && t - tp <= quiet) {
           return true;
         }
       }
@@ -166,35 +215,95 @@ public final class Associator {
     return false;
   }
 
-  private Optional<Detection> nucleate(
-      AssociatorState s, Pick newest, Function<String, Station> stations) {
-    long t = DataTime.toNanos(newest.time());
+  private List<Detection> nucleate(
+      AssociatorState s, Observation anchor, Function<String, Station> stations) {
+    long t = anchor.timeNanos();
     long window = DataTime.seconds(settings.pickWindowSeconds());
     List<Pick> recent =
         s.pool.stream()
+            .filter(p -> p != anchor.pick())
             .filter(
                 p -> DataTime.toNanos(p.time()) <= t && t - DataTime.toNanos(p.time()) <= window)
             .toList();
-    if (recent.stream().map(Pick::stationKey).distinct().count() < settings.minStations()) {
-      return Optional.empty();
+    Optional<Solution> found = nucleator.nucleate(anchor, observations(recent, stations));
+    if (found.isEmpty()) {
+      return List.of();
     }
-    Optional<Solution> found = locator.locate(observations(recent, stations));
-    if (found.isEmpty() || found.get().stations() < settings.minStations()) {
-      return Optional.empty();
+    Optional<Detection> merged = merge(s, found.get(), stations);
+    if (merged.isPresent()) {
+      return List.of(merged.get());
     }
-    Solution solution = found.get();
     EventState e = new EventState();
-    e.id = eventId(solution.originNanos());
+    e.id = eventId(found.get().originNanos());
     e.version = 1;
+    adopt(s, e, found.get());
+    s.events.add(e);
+    List<Detection> out = new ArrayList<>(Splitter.split(this, s, e, stations));
+    LOG.info("new event {} from {} picks", e.id, e.picks.size());
+    out.add(0, detection(e, DetectionType.NEW, stations));
+    return out;
+  }
+
+  /**
+   * A new solution that is the same source as a recent event (their picks together fit one
+   * hypocentre: at most a tenth left out) joins it, rather than making a second event of it.
+   */
+  private Optional<Detection> merge(
+      AssociatorState s, Solution found, Function<String, Station> stations) {
+    long window = DataTime.seconds(settings.pickWindowSeconds());
+    for (EventState e : s.events) {
+      if (e.finalized || Math.abs(e.originNanos - found.originNanos()) > window) {
+        continue;
+      }
+      List<Observation> union = observations(e.picks, stations);
+      for (Observation o : found.inliers()) {
+        if (!e.hasSlot(o.slot())) {
+          union.add(o);
+        }
+      }
+      Solution both = locator.relocate(union, e.latitude, e.longitude, e.depthKm, e.originNanos);
+      if (both.picks() >= 0.9 * union.size() && both.picks() > e.picks.size()) {
+        for (Observation o : found.inliers()) {
+          s.pool.remove(o.pick());
+        }
+        adopt(s, e, both);
+        e.version++;
+        LOG.info("merged a new solution into event {} ({} picks)", e.id, e.picks.size());
+        return Optional.of(detection(e, DetectionType.UPDATE, stations));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Makes the solution's inliers the event's picks; picks it no longer has return to the pool. */
+  void adopt(AssociatorState s, EventState e, Solution solution) {
+    List<Pick> now = new ArrayList<>();
     for (Observation o : solution.inliers()) {
-      e.picks.add(o.pick());
+      now.add(o.pick());
       s.pool.remove(o.pick());
     }
+    for (Pick p : e.picks) {
+      if (!now.contains(p)) {
+        s.pool.add(p);
+      }
+    }
+    s.pool.sort(AssociatorState.PICK_ORDER);
+    e.picks.clear();
+    e.picks.addAll(now);
     e.picks.sort(AssociatorState.PICK_ORDER);
     apply(e, solution);
-    s.events.add(e);
-    LOG.info("new event {} from {} stations", e.id, e.picks.size());
-    return Optional.of(detection(e, DetectionType.NEW, stations));
+  }
+
+  Locator locator() {
+    return locator;
+  }
+
+  AssociatorSettings settings() {
+    return settings;
+  }
+
+  int minPicks() {
+    return minPicks;
   }
 
   private static void apply(EventState e, Solution solution) {
@@ -204,7 +313,10 @@ public final class Associator {
     e.originNanos = solution.originNanos();
     e.rms = solution.rms();
     e.horizontalErrorKm = solution.horizontalErrorKm();
+    e.latitudeErrorKm = solution.latitudeErrorKm();
+    e.longitudeErrorKm = solution.longitudeErrorKm();
     e.depthErrorKm = solution.depthErrorKm();
+    e.timeErrorSeconds = solution.timeErrorSeconds();
   }
 
   /** {@code sw} + origin time to the tenth of a second: stable, readable, from the data only. */
@@ -213,8 +325,7 @@ public final class Associator {
     return "sw" + ID_TIME.format(origin) + (origin.getNano() / 100_000_000);
   }
 
-  private static List<Observation> observations(
-      List<Pick> picks, Function<String, Station> stations) {
+  static List<Observation> observations(List<Pick> picks, Function<String, Station> stations) {
     List<Observation> out = new ArrayList<>();
     for (Pick p : picks) {
       Station station = stations.apply(p.stationKey());
@@ -225,8 +336,7 @@ public final class Associator {
     return out;
   }
 
-  private Detection detection(
-      EventState e, DetectionType type, Function<String, Station> stations) {
+  Detection detection(EventState e, DetectionType type, Function<String, Station> stations) {
     return EventMessage.of(e, type, locator, stations);
   }
 
@@ -243,23 +353,32 @@ public final class Associator {
     long poolLimit = s.releasedUpTo - DataTime.seconds(settings.pickWindowSeconds());
     s.pool.removeIf(p -> DataTime.toNanos(p.time()) < poolLimit);
     long eventLimit = poolLimit - DataTime.seconds(settings.stationQuietSeconds());
-    s.events.removeIf(e -> DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < eventLimit);
+    s.events.removeIf(
+        e -> e.finalized && DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < eventLimit);
   }
 
   static AssociationInfo info(EventState e, Observation o, Locator locator) {
     Station st = o.station();
     double distance = Geo.distanceDegrees(e.latitude, e.longitude, st.latitude(), st.longitude());
     double azimuth = Geo.azimuth(e.latitude, e.longitude, st.latitude(), st.longitude());
-    double tt = locator.travelTime(e.latitude, e.longitude, e.depthKm, o);
-    double residual = (o.timeNanos() - e.originNanos) / 1e9 - tt;
-    return new AssociationInfo(Phase.P, distance, azimuth, residual, null);
+    double residual = locator.residual(e.latitude, e.longitude, e.depthKm, e.originNanos, o);
+    return new AssociationInfo(o.phase(), distance, azimuth, residual, null);
   }
 
   static Hypocenter hypocenter(EventState e) {
-    Double h = Double.isNaN(e.horizontalErrorKm) ? null : e.horizontalErrorKm;
-    Double z = Double.isNaN(e.depthErrorKm) ? null : e.depthErrorKm;
     return new Hypocenter(
-        e.latitude, e.longitude, e.depthKm, DataTime.toInstant(e.originNanos), h, h, z, null);
+        e.latitude,
+        e.longitude,
+        e.depthKm,
+        DataTime.toInstant(e.originNanos),
+        finite(e.latitudeErrorKm),
+        finite(e.longitudeErrorKm),
+        finite(e.depthErrorKm),
+        finite(e.timeErrorSeconds));
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   static Source source() {

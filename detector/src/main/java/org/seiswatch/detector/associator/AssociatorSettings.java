@@ -11,14 +11,32 @@ package org.seiswatch.detector.associator;
  * @param releaseLatenessSeconds extra data time the associator waits after every station has passed
  *     a pick before it processes the pick
  * @param stationQuietSeconds after a station's P pick joined an event, later picks at that station
- *     within this time cannot nucleate a new event (S waves, coda)
+ *     within this time cannot anchor a new event (S waves, coda)
+ * @param finalQuietSeconds an event whose newest pick is this much data time old is Final
  */
 public record AssociatorSettings(
     int minStations,
     double pickWindowSeconds,
     double associationWindowSeconds,
     double releaseLatenessSeconds,
-    double stationQuietSeconds) {
+    double stationQuietSeconds,
+    double finalQuietSeconds) {
+  public static final double DEFAULT_FINAL_QUIET_SECONDS = 60;
+
+  public AssociatorSettings(
+      int minStations,
+      double pickWindowSeconds,
+      double associationWindowSeconds,
+      double releaseLatenessSeconds,
+      double stationQuietSeconds) {
+    this(
+        minStations,
+        pickWindowSeconds,
+        associationWindowSeconds,
+        releaseLatenessSeconds,
+        stationQuietSeconds,
+        DEFAULT_FINAL_QUIET_SECONDS);
+  }
 
   public AssociatorSettings {
     if (minStations < 3) {
@@ -27,7 +45,8 @@ public record AssociatorSettings(
     if (!(pickWindowSeconds > 0
         && associationWindowSeconds > 0
         && releaseLatenessSeconds >= 0
-        && stationQuietSeconds >= 0)) {
+        && stationQuietSeconds >= 0
+        && finalQuietSeconds > 0)) {
       throw new IllegalArgumentException("associator windows must be > 0");
     }
   }

@@ -30,7 +30,7 @@ public final class AssociatorState {
   final List<Pick> pool = new ArrayList<>();
   final List<EventState> events = new ArrayList<>();
 
-  /** One event being built: its current hypocentre and its P picks (one per station). */
+  /** One event being built: its current hypocentre and its picks (one per station and phase). */
   static final class EventState {
     String id;
     int version;
@@ -40,11 +40,16 @@ public final class AssociatorState {
     long originNanos;
     double rms;
     double horizontalErrorKm;
+    double latitudeErrorKm;
+    double longitudeErrorKm;
     double depthErrorKm;
+    double timeErrorSeconds;
+    boolean finalized;
     final List<Pick> picks = new ArrayList<>();
 
-    boolean hasStation(String station) {
-      return picks.stream().anyMatch(p -> p.stationKey().equals(station));
+    /** Whether a pick of this station (NET.STA) and phase is in the event. */
+    boolean hasSlot(String slot) {
+      return picks.stream().anyMatch(p -> (p.stationKey() + "/" + p.phase()).equals(slot));
     }
   }
 
@@ -57,7 +62,7 @@ public final class AssociatorState {
   }
 
   private static final class StateSerde implements Serde<AssociatorState> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final JsonSerde<Pick> PICKS = new JsonSerde<>(Pick.class);
 
     @Override
@@ -86,7 +91,11 @@ public final class AssociatorState {
             .writeLong(e.originNanos)
             .writeDouble(e.rms)
             .writeDouble(e.horizontalErrorKm)
-            .writeDouble(e.depthErrorKm);
+            .writeDouble(e.latitudeErrorKm)
+            .writeDouble(e.longitudeErrorKm)
+            .writeDouble(e.depthErrorKm)
+            .writeDouble(e.timeErrorSeconds)
+            .writeByte(e.finalized ? 1 : 0);
         writePicks(w, e.picks);
       }
       return w.toByteArray();
@@ -121,7 +130,11 @@ public final class AssociatorState {
         e.originNanos = r.readLong();
         e.rms = r.readDouble();
         e.horizontalErrorKm = r.readDouble();
+        e.latitudeErrorKm = r.readDouble();
+        e.longitudeErrorKm = r.readDouble();
         e.depthErrorKm = r.readDouble();
+        e.timeErrorSeconds = r.readDouble();
+        e.finalized = r.readByte() == 1;
         readPicks(r, e.picks);
         s.events.add(e);
       }

@@ -10,8 +10,9 @@ import org.seiswatch.common.model.Station;
 import org.seiswatch.detector.associator.AssociatorState.EventState;
 
 /**
- * Builds the {@link Detection} message of one event version: hypocentre, RMS, azimuthal gap,
- * nearest station distance and the picks with their association (distance, azimuth, residual).
+ * Builds the {@link Detection} message of one event version: hypocentre with 1-sigma errors, RMS,
+ * azimuthal gap over the stations, nearest station distance and the P and S picks with their
+ * association (phase, distance, azimuth, residual).
  */
 final class EventMessage {
   private EventMessage() {}
@@ -19,7 +20,7 @@ final class EventMessage {
   static Detection of(
       EventState e, DetectionType type, Locator locator, Function<String, Station> stations) {
     List<Pick> data = new ArrayList<>();
-    List<Double> azimuths = new ArrayList<>();
+    java.util.Map<String, Double> azimuths = new java.util.TreeMap<>();
     double minDistance = Double.POSITIVE_INFINITY;
     for (Pick p : e.picks) {
       Station st = stations.apply(p.stationKey());
@@ -29,7 +30,7 @@ final class EventMessage {
       }
       var info = Associator.info(e, new Observation(p, st), locator);
       data.add(p.withAssociation(info));
-      azimuths.add(info.azimuth());
+      azimuths.put(p.stationKey(), info.azimuth());
       minDistance = Math.min(minDistance, info.distance());
     }
     return new Detection(
@@ -38,11 +39,14 @@ final class EventMessage {
         Associator.source(),
         Associator.hypocenter(e),
         type,
-        e.picks.get(e.picks.size() - 1).time(),
+        // A retracted event may have lost every pick: its origin time stands in.
+        e.picks.isEmpty()
+            ? org.seiswatch.detector.internal.DataTime.toInstant(e.originNanos)
+            : e.picks.get(e.picks.size() - 1).time(),
         Associator.DETECTOR,
         Double.isInfinite(minDistance) ? null : minDistance,
         e.rms,
-        gap(azimuths),
+        gap(new ArrayList<>(azimuths.values())),
         data);
   }
 

@@ -1,12 +1,18 @@
 package org.seiswatch.detector.associator;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.seiswatch.common.model.Phase;
 
 /**
- * A located hypocentre with the observations consistent with it (one per station) and their
- * residuals (observed minus predicted, seconds, same order).
+ * A located hypocentre with the observations consistent with it (at most one per station and phase)
+ * and their residuals (observed minus predicted, seconds, same order), and 1-sigma errors from the
+ * covariance of the least-squares fit (NaN when the fit cannot constrain them).
  *
- * @param horizontalErrorKm rough half-width of the region of equally good nodes
+ * @param horizontalErrorKm semi-major axis of the horizontal error ellipse
+ * @param latitudeErrorKm north-south error
+ * @param longitudeErrorKm east-west error
  */
 public record Solution(
     double latitude,
@@ -17,7 +23,10 @@ public record Solution(
     List<Observation> inliers,
     double[] residuals,
     double horizontalErrorKm,
-    double depthErrorKm) {
+    double latitudeErrorKm,
+    double longitudeErrorKm,
+    double depthErrorKm,
+    double timeErrorSeconds) {
 
   public Solution {
     inliers = List.copyOf(inliers);
@@ -29,7 +38,21 @@ public record Solution(
     return residuals.clone();
   }
 
+  /** Distinct stations among the inliers. */
   public int stations() {
+    Set<String> keys = new HashSet<>();
+    for (Observation o : inliers) {
+      keys.add(o.stationKey());
+    }
+    return keys.size();
+  }
+
+  /** Inliers of one phase. */
+  public int count(Phase phase) {
+    return (int) inliers.stream().filter(o -> o.phase() == phase).count();
+  }
+
+  public int picks() {
     return inliers.size();
   }
 }

@@ -151,6 +151,15 @@ public final class VelocityModel {
     return x >= critical ? t : Double.POSITIVE_INFINITY;
   }
 
+  /** Slowest layer velocity, km/s. */
+  public double slowestVelocity() {
+    double min = Double.POSITIVE_INFINITY;
+    for (double v : velocities) {
+      min = Math.min(min, v);
+    }
+    return min;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();

@@ -36,12 +36,16 @@ class LocatorTest {
   }
 
   private static Pick pick(Station s, Instant time) {
+    return pick(s, time, Phase.P);
+  }
+
+  private static Pick pick(Station s, Instant time, Phase phase) {
     return new Pick(
-        s.key() + time,
+        s.key() + phase + time,
         new Site(s.station(), "HHZ", s.network(), ""),
         null,
         time,
-        Phase.P,
+        phase,
         "test",
         null,
         null,
@@ -50,7 +54,7 @@ class LocatorTest {
 
   @Test
   void shouldRecoverTheSourceWhenPicksAreComputedWithTheSameModel() {
-    Locator locator = new Locator(MODEL, SETTINGS);
+    Locator locator = new Locator(new LayeredTravelTimes(MODEL, 1.75, 300, 0, 60), SETTINGS);
     List<Observation> observations = synthetic(locator, 19.60, -155.62, 9.0);
 
     Solution solution = locator.locate(observations).orElseThrow();
@@ -65,7 +69,7 @@ class LocatorTest {
 
   @Test
   void shouldLeaveOutAPickThatFitsNoCommonOriginWhenOneIsWildlyOff() {
-    Locator locator = new Locator(MODEL, SETTINGS);
+    Locator locator = new Locator(new LayeredTravelTimes(MODEL, 1.75, 300, 0, 60), SETTINGS);
     List<Observation> observations = new ArrayList<>(synthetic(locator, 19.60, -155.62, 9.0));
     Observation last = observations.remove(observations.size() - 1);
     observations.add(
@@ -75,6 +79,59 @@ class LocatorTest {
 
     assertEquals(5, solution.stations());
     assertThat(solution.inliers()).doesNotContain(observations.get(5));
+  }
+
+  @Test
+  void shouldReportErrorsThatCoverTheTruthWhenPandSPicksAreNoisy() {
+    Locator locator = new Locator(new LayeredTravelTimes(MODEL, 1.75, 300, 0, 60), SETTINGS);
+    java.util.Random random = new java.util.Random(5);
+    List<Observation> observations = new ArrayList<>();
+    for (Station s : DemoRecords.stations()) {
+      for (Phase phase : Phase.values()) {
+        Observation probe = new Observation(pick(s, ORIGIN, phase), s);
+        double tt = locator.travelTime(19.60, -155.62, 9.0, probe);
+        double noise = random.nextGaussian() * (phase == Phase.P ? 0.05 : 0.1);
+        Instant t = DataTime.toInstant(DataTime.toNanos(ORIGIN) + DataTime.seconds(tt + noise));
+        observations.add(new Observation(pick(s, t, phase), s));
+      }
+    }
+
+    Solution solution = locator.locate(observations).orElseThrow();
+
+    assertEquals(6, solution.count(Phase.P));
+    assertEquals(6, solution.count(Phase.S));
+    double northKm = (solution.latitude() - 19.60) * Geo.KM_PER_DEGREE;
+    double eastKm =
+        (solution.longitude() + 155.62) * Geo.KM_PER_DEGREE * Math.cos(Math.toRadians(19.6));
+    double dt = (solution.originNanos() - DataTime.toNanos(ORIGIN)) / 1e9;
+    assertThat(solution.latitudeErrorKm()).isBetween(0.01, 5.0);
+    assertThat(solution.depthErrorKm()).isBetween(0.01, 10.0);
+    assertThat(Math.abs(northKm)).isLessThan(3 * solution.latitudeErrorKm());
+    assertThat(Math.abs(eastKm)).isLessThan(3 * solution.longitudeErrorKm());
+    assertThat(Math.abs(solution.depthKm() - 9.0)).isLessThan(3 * solution.depthErrorKm());
+    assertThat(Math.abs(dt)).isLessThan(3 * solution.timeErrorSeconds());
+    assertThat(solution.horizontalErrorKm())
+        .isGreaterThanOrEqualTo(
+            Math.max(solution.latitudeErrorKm(), solution.longitudeErrorKm()) - 1e-9);
+  }
+
+  @Test
+  void shouldArriveLaterAtAHigherStationWhenTheSourceIsTheSame() {
+    Locator locator = new Locator(new LayeredTravelTimes(MODEL, 1.75, 300, 0, 60), SETTINGS);
+    Station low = DemoRecords.stations().get(0);
+    Station high =
+        new Station(
+            low.network(),
+            low.station(),
+            low.latitude(),
+            low.longitude(),
+            low.elevation() + 1000,
+            low.channels());
+
+    double tLow = locator.travelTime(19.6, -155.6, 10, new Observation(pick(low, ORIGIN), low));
+    double tHigh = locator.travelTime(19.6, -155.6, 10, new Observation(pick(high, ORIGIN), high));
+
+    assertThat(tHigh - tLow).isBetween(0.05, 1 / 3.6 + 1e-9);
   }
 
   @Test
