@@ -82,10 +82,13 @@ public final class SeedlinkClient implements AutoCloseable {
       first = false;
       try {
         session();
-      } catch (IOException | PacketSink.SinkException | IllegalStateException e) {
+      } catch (IOException | PacketSink.SinkException e) {
         if (running) {
           LOG.warn("SeedLink {}: {}", settings.server(), e.getMessage());
         }
+      } catch (RuntimeException e) {
+        // A failing sink (Kafka down) must not end ingest: back off and try again.
+        LOG.error("SeedLink {}: unexpected failure, reconnecting", settings.server(), e);
       } finally {
         connection = null;
       }
