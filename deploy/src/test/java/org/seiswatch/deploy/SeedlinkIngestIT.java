@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,6 @@ import org.seiswatch.common.demo.DemoEvent;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.deploy.testing.KafkaBroker;
-import org.seiswatch.deploy.testing.TopicReader;
 import org.seiswatch.ingest.seedlink.SeedlinkIngest;
 import org.seiswatch.ingest.seedlink.SeedlinkIngestConfig;
 import org.seiswatch.ingest.seedlink.protocol.Protocol;
@@ -83,23 +89,47 @@ class SeedlinkIngestIT {
 
   /** The committed {@code seis.raw} records that came from {@code server}. */
   private static List<ConsumerRecord<String, byte[]>> raw(String server) {
-    return TopicReader.readAll(
-            broker.bootstrapServers(), Topics.RAW.name(), Integer.MAX_VALUE, Duration.ofSeconds(2))
-        .stream()
+    return readCommitted(Topics.RAW.name()).stream()
         .filter(r -> server.equals(header(r, SeedlinkIngest.HEADER_SERVER)))
         .toList();
   }
 
   private static List<DeadLetter> deadLetters(String server) {
-    return TopicReader.readAll(
-            broker.bootstrapServers(),
-            Topics.DEADLETTER.name(),
-            Integer.MAX_VALUE,
-            Duration.ofSeconds(2))
-        .stream()
+    return readCommitted(Topics.DEADLETTER.name()).stream()
         .map(r -> Topics.DEADLETTER.valueSerde().deserializer().deserialize("", r.value()))
         .filter(d -> server.equals(d.origin().server()))
         .toList();
+  }
+
+  /**
+   * The whole topic up to its last stable offset, as a {@code read_committed} consumer sees it (no
+   * consumer group, so no waiting for a rebalance).
+   */
+  private static List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(100)).forEach(out::add);
+      }
+    }
+    return out;
   }
 
   private static String header(ConsumerRecord<String, byte[]> r, String name) {
@@ -238,5 +268,72 @@ class SeedlinkIngestIT {
     assertEquals(
         "records=" + records + " duplicated=0 missing=0 foreign=0",
         summary(multiset(raw(ingest.server()))));
+  }
+
+  /** {@code seiswatch ingest} in its own JVM, logging to {@code log}. */
+  private static Process ingestProcess(int port, Path log) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.seiswatch.deploy.Main",
+            "ingest",
+            "--seedlink",
+            "127.0.0.1:" + port,
+            "--select",
+            "HV_*",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--set",
+            SeedlinkIngestConfig.TRANSACTION_MAX_MS + "=50",
+            "--set",
+            SeedlinkIngestConfig.RECONNECT_INITIAL_MS + "=20",
+            "--set",
+            SeedlinkIngestConfig.RECONNECT_MAX_MS + "=200")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /** How many ingest JVMs started from a committed resume state of all six stations. */
+  private static int resumed(Path log) throws java.io.IOException {
+    return Files.readString(log).split("resuming 6 stations", -1).length - 1;
+  }
+
+  @Test
+  void shouldStayExactlyOnceWhenIngestJvmIsKilledTwiceMidStream() throws Exception {
+    try (SeedlinkServer server =
+        new SeedlinkServer(serverSettings(EnumSet.allOf(Protocol.class), 20)).start()) {
+      String name = "127.0.0.1:" + server.port();
+      Path log = Files.createDirectories(Path.of("target")).resolve("ingest-jvm.log");
+      Files.deleteIfExists(log);
+      for (long target : new long[] {records / 3, 2L * records / 3}) {
+        Process process = ingestProcess(server.port(), log);
+        try {
+          await(() -> raw(name).size() >= target || !process.isAlive());
+          assertThat(process.isAlive()).as("ingest JVM running, see %s", log).isTrue();
+        } finally {
+          process.destroyForcibly().waitFor();
+        }
+        assertThat(raw(name).size()).as("killed mid-stream").isLessThan(records);
+      }
+      Process last = ingestProcess(server.port(), log);
+      try {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((raw(name).size() < records || resumed(log) < 2) && System.nanoTime() < end) {
+          Thread.sleep(200);
+        }
+      } finally {
+        last.destroy();
+        last.waitFor();
+      }
+      assertThat(server.packetsSent()).isGreaterThan(records);
+      String output = Files.readString(log);
+      assertThat(output).contains("resuming 0 stations");
+      assertEquals(2, resumed(log), output);
+      assertEquals(
+          "records=" + records + " duplicated=0 missing=0 foreign=0", summary(multiset(raw(name))));
+    }
   }
 }

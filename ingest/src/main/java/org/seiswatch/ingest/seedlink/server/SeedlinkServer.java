@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.ingest.seedlink.server.internal.Archive;
 import org.seiswatch.ingest.seedlink.server.internal.ClientSession;
@@ -45,6 +46,7 @@ public final class SeedlinkServer implements AutoCloseable {
 
   private final ServerSettings settings;
   private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+  private final AtomicLong packetsSent = new AtomicLong();
   private Archive archive;
   private ServerSocket listener;
   private Thread acceptor;
@@ -96,12 +98,18 @@ public final class SeedlinkServer implements AutoCloseable {
     return archive.size();
   }
 
+  /** Data packets written to clients so far, all connections together. */
+  public long packetsSent() {
+    return packetsSent.get();
+  }
+
   private void accept(long startNanos) {
     while (!closed) {
       try {
         Socket socket = listener.accept();
         socket.setTcpNoDelay(true);
-        ClientSession session = new ClientSession(socket, archive, settings, startNanos);
+        ClientSession session =
+            new ClientSession(socket, archive, settings, startNanos, packetsSent);
         sessions.add(session);
         Thread thread =
             new Thread(

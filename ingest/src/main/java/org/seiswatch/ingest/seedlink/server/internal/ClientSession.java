@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.seiswatch.common.model.StreamId;
 import org.seiswatch.ingest.seedlink.protocol.ChannelSelector;
@@ -47,10 +48,13 @@ public final class ClientSession implements Runnable {
   private final Set<String> warned = new HashSet<>();
   private Protocol protocol = Protocol.V3_1;
   private Request current;
+  private final AtomicLong sent;
   private volatile boolean closed;
 
-  public ClientSession(Socket socket, Archive archive, ServerSettings settings, long startNanos)
+  public ClientSession(
+      Socket socket, Archive archive, ServerSettings settings, long startNanos, AtomicLong sent)
       throws IOException {
+    this.sent = sent;
     this.socket = socket;
     this.archive = archive;
     this.settings = settings;
@@ -80,9 +84,13 @@ public final class ClientSession implements Runnable {
     }
   }
 
+  /** Closes at once: a reset, unsent data dropped, as when a server dies. */
   public void close() {
     closed = true;
     try {
+      if (!socket.isClosed()) {
+        socket.setSoLinger(true, 0);
+      }
       socket.close();
     } catch (IOException e) {
       LOG.debug("closing {}", peer, e);
@@ -362,6 +370,7 @@ public final class ClientSession implements Runnable {
       }
       out.write(payload);
     }
+    sent.incrementAndGet();
   }
 
   private void readCommandsWhileStreaming() {
