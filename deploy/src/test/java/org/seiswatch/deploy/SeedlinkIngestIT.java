@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seiswatch.common.demo.DemoEvent;
 import org.seiswatch.common.model.DeadLetter;
+import org.seiswatch.common.model.StationHealth;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.deploy.testing.KafkaBroker;
 import org.seiswatch.ingest.seedlink.SeedlinkIngest;
@@ -176,7 +177,8 @@ class SeedlinkIngestIT {
     }
   }
 
-  private void assertExactlyOnce(Set<Protocol> offered, String protocol) throws Exception {
+  private SeedlinkIngest assertExactlyOnce(Set<Protocol> offered, String protocol)
+      throws Exception {
     try (SeedlinkServer server = new SeedlinkServer(serverSettings(offered, 0)).start()) {
       SeedlinkIngest ingest = ingest(server.port(), protocol, "HV_*");
       await(() -> ingest.counts().records() >= records);
@@ -187,6 +189,7 @@ class SeedlinkIngestIT {
           "records=" + records + " duplicated=0 missing=0 foreign=0", summary(multiset(raw)));
       assertThat(raw).allMatch(r -> r.key().startsWith("HV."));
       assertThat(deadLetters(ingest.server())).isEmpty();
+      return ingest;
     }
   }
 
@@ -197,7 +200,21 @@ class SeedlinkIngestIT {
 
   @Test
   void shouldLandEveryRecordExactlyOnceWhenNegotiatingV4() throws Exception {
-    assertExactlyOnce(EnumSet.allOf(Protocol.class), "auto");
+    SeedlinkIngest ingest = assertExactlyOnce(EnumSet.allOf(Protocol.class), "auto");
+    assertEquals(
+        (double) records,
+        ingest.registry().get("seedlink.packets").tag("outcome", "accepted").counter().count());
+    assertThat(ingest.registry().get("seedlink.latency").tag("station", "HV.HUAD").gauge().value())
+        .isGreaterThan(0);
+    List<StationHealth> health =
+        readCommitted(Topics.HEALTH.name()).stream()
+            .map(r -> Topics.HEALTH.valueSerde().deserializer().deserialize("", r.value()))
+            .toList();
+    Map<String, Long> packets = new HashMap<>();
+    health.forEach(h -> packets.merge(h.station(), h.packets(), Math::max));
+    assertEquals(6, packets.size(), packets.toString());
+    assertEquals(records, packets.values().stream().mapToLong(Long::longValue).sum());
+    assertThat(health).allMatch(h -> h.gaps() == 0 && "ok".equals(h.status()));
   }
 
   @Test

@@ -1,10 +1,13 @@
 package org.seiswatch.deploy.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seiswatch.deploy.broker.TopicAdmin;
+import org.seiswatch.ingest.seedlink.MetricsEndpoint;
 import org.seiswatch.ingest.seedlink.SeedlinkIngest;
 import org.seiswatch.ingest.seedlink.SeedlinkIngestConfig;
 import picocli.CommandLine.Command;
@@ -48,6 +51,15 @@ public final class IngestCommand implements Callable<Integer> {
       description = "SeedLink protocol (default: auto = 4.0 when offered, else 3.1).")
   String protocol;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Serve Prometheus metrics at http://HOST:N/metrics (packets, bytes, reconnects, transactions,"
+              + " per-station latency); 0 = off (default).")
+  int metricsPort;
+
   @Override
   public Integer call() throws InterruptedException {
     if (settings.listIfRequested(SeedlinkIngestConfig.DEFINITION, System.out)) {
@@ -67,15 +79,27 @@ public final class IngestCommand implements Callable<Integer> {
     }
     SeedlinkIngestConfig config = SeedlinkIngestConfig.from(values);
     TopicAdmin.createMissing(kafka.bootstrapServers(), kafka.replicationFactor());
-    SeedlinkIngest ingest = new SeedlinkIngest(config);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SeedlinkIngest ingest = new SeedlinkIngest(config, registry);
+    MetricsEndpoint metrics =
+        metricsPort > 0 ? MetricsEndpoint.start(registry, "0.0.0.0", metricsPort) : null;
     ingest.start();
+    if (metrics != null) {
+      System.out.println("Metrics at http://localhost:" + metrics.port() + "/metrics");
+    }
     System.out.println(
         "Ingesting "
             + String.join(" ", config.getList(SeedlinkIngestConfig.SELECT))
             + " from "
             + ingest.server()
             + " (Ctrl-C to stop)");
-    Shutdown.awaitSignal(ingest::close);
+    Shutdown.awaitSignal(
+        () -> {
+          ingest.close();
+          if (metrics != null) {
+            metrics.close();
+          }
+        });
     return 0;
   }
 }

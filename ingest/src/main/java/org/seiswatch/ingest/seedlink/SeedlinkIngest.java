@@ -1,11 +1,18 @@
 package org.seiswatch.ingest.seedlink;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +22,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.DeadLetterOrigin;
+import org.seiswatch.common.model.StationHealth;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.ingest.seedlink.client.ClientSettings;
 import org.seiswatch.ingest.seedlink.client.PacketSink;
@@ -59,6 +67,13 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
+  private final MeterRegistry registry;
+  private final Counter accepted;
+  private final Counter rejected;
+  private final Counter receivedBytes;
+  private final Set<String> latencyGauges = new HashSet<>();
+  private final StationTracker tracker = new StationTracker();
+  private long nextHealthNanos = System.nanoTime();
   private Producer<String, byte[]> producer;
   private SeedlinkClient client;
   private Protocol protocol = Protocol.V4_0;
@@ -70,13 +85,56 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
   private long pendingDeadLetters;
 
   public SeedlinkIngest(SeedlinkIngestConfig config) {
-    this(config, () -> new KafkaProducer<>(config.producerProperties()));
+    this(config, new SimpleMeterRegistry());
   }
 
-  SeedlinkIngest(SeedlinkIngestConfig config, Supplier<Producer<String, byte[]>> producers) {
+  /**
+   * With metrics in {@code registry} (e.g. a Prometheus registry behind {@link MetricsEndpoint}).
+   */
+  public SeedlinkIngest(SeedlinkIngestConfig config, MeterRegistry registry) {
+    this(config, registry, () -> new KafkaProducer<>(config.producerProperties()));
+  }
+
+  SeedlinkIngest(
+      SeedlinkIngestConfig config,
+      MeterRegistry registry,
+      Supplier<Producer<String, byte[]>> producers) {
     this.config = config;
     this.clientSettings = config.clientSettings();
     this.producers = producers;
+    this.registry = registry;
+    String server = clientSettings.server();
+    accepted =
+        Counter.builder("seedlink.packets")
+            .tag("server", server)
+            .tag("outcome", "accepted")
+            .description("SeedLink packets received and handed to Kafka")
+            .register(registry);
+    rejected =
+        Counter.builder("seedlink.packets")
+            .tag("server", server)
+            .tag("outcome", "rejected")
+            .description("SeedLink packets dead-lettered")
+            .register(registry);
+    receivedBytes =
+        Counter.builder("seedlink.bytes")
+            .tag("server", server)
+            .description("miniSEED bytes received")
+            .baseUnit("bytes")
+            .register(registry);
+    FunctionCounter.builder("seedlink.reconnects", this, i -> i.counts().reconnects())
+        .tag("server", server)
+        .description("SeedLink connections opened after the first")
+        .register(registry);
+    FunctionCounter.builder("seedlink.transactions", commits, AtomicLong::get)
+        .tag("server", server)
+        .description("Kafka transactions committed")
+        .register(registry);
+  }
+
+  /** The registry the ingest's meters are in. */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /**
@@ -148,6 +206,9 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
             r.record().streamId().stationKey(),
             value,
             headers));
+    accepted.increment();
+    receivedBytes.increment(value.length);
+    trackStation(r);
     pending.put(r.stationId(), r.sequence());
     pendingRecords++;
     pendingBytes += value.length;
@@ -171,12 +232,42 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
     byte[] value =
         Topics.DEADLETTER.valueSerde().serializer().serialize(Topics.DEADLETTER.name(), letter);
     send(new ProducerRecord<>(Topics.DEADLETTER.name(), p.server(), value));
+    rejected.increment();
     pendingDeadLetters++;
     transactionRecords++;
   }
 
+  private void trackStation(ReceivedRecord r) {
+    tracker.record(r.record(), Instant.now());
+    String station = r.record().streamId().stationKey();
+    if (latencyGauges.add(station)) {
+      Gauge.builder("seedlink.latency", tracker, t -> t.latencySeconds(station))
+          .tag("server", server())
+          .tag("station", station)
+          .description("Wall time of the last packet minus the time of its last sample")
+          .baseUnit("seconds")
+          .register(registry);
+    }
+  }
+
+  /** Health snapshots of every station on {@code seis.health}, in the current transaction. */
+  private void publishHealth() {
+    nextHealthNanos = System.nanoTime() + config.healthInterval().toNanos();
+    var topic = Topics.HEALTH;
+    for (StationHealth h : tracker.snapshot(Instant.now())) {
+      send(
+          new ProducerRecord<>(
+              topic.name(),
+              h.station(),
+              topic.valueSerde().serializer().serialize(topic.name(), h)));
+    }
+  }
+
   @Override
   public void tick() {
+    if (System.nanoTime() >= nextHealthNanos) {
+      publishHealth();
+    }
     if (inTransaction
         && System.nanoTime() - transactionStart >= config.transactionMaxAge().toNanos()) {
       commit();
@@ -265,14 +356,23 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
     throw new SinkException(what, e);
   }
 
-  /** Says BYE, commits what was received and closes the producer. */
+  /** Says BYE, commits what was received, publishes a last health snapshot, closes the producer. */
   @Override
   public synchronized void close() {
     if (client != null) {
       client.close();
     }
     if (producer != null) {
-      producer.close(Duration.ofSeconds(10));
+      try {
+        publishHealth();
+        commit();
+      } catch (SinkException e) {
+        LOG.warn("last health snapshot not published: {}", e.getMessage());
+      }
+      if (producer != null) {
+        producer.close(Duration.ofSeconds(10));
+        producer = null;
+      }
     }
     LOG.info("SeedLink ingest from {} stopped: {}", server(), counts());
   }

@@ -37,6 +37,7 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
   public static final String TRANSACTION_MAX_MS = "ingest.transaction.max.ms";
   public static final String TRANSACTIONAL_ID = "ingest.transactional.id";
   public static final String STATE_REPLICATION = "ingest.state.replication.factor";
+  public static final String HEALTH_INTERVAL_MS = "ingest.health.interval.ms";
   public static final String PRODUCER_PREFIX = "producer.";
 
   public static final ConfigDef DEFINITION =
@@ -122,6 +123,13 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
               "Kafka transactional.id; empty = seiswatch-seedlink-HOST:PORT. One process per id:"
                   + " a second one fences the first.")
           .define(
+              HEALTH_INTERVAL_MS,
+              Type.LONG,
+              10_000L,
+              ConfigDef.Range.atLeast(100),
+              Importance.LOW,
+              "How often a StationHealth snapshot per station goes to seis.health.")
+          .define(
               STATE_REPLICATION,
               Type.SHORT,
               (short) 1,
@@ -188,6 +196,10 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
 
   public Duration transactionMaxAge() {
     return Duration.ofMillis(getLong(TRANSACTION_MAX_MS));
+  }
+
+  public Duration healthInterval() {
+    return Duration.ofMillis(getLong(HEALTH_INTERVAL_MS));
   }
 
   public short stateReplicationFactor() {
