@@ -1,6 +1,7 @@
 package org.seiswatch.ingest.seedlink.server;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record ServerSettings(
     if (protocols.isEmpty()) {
       throw new IllegalArgumentException("no protocol offered");
     }
-    protocols = Set.copyOf(EnumSet.copyOf(protocols));
+    protocols = Collections.unmodifiableSet(EnumSet.copyOf(protocols));
     Objects.requireNonNull(faults, "faults");
   }
 
