@@ -62,7 +62,7 @@ public final class SeedlinkServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--protocols",
-      paramLabel = "3.1,4.0",
+      paramLabel = "VERSION",
       split = ",",
       defaultValue = "3.1,4.0",
       description = "Protocol versions to offer (default: ${DEFAULT-VALUE}).")
