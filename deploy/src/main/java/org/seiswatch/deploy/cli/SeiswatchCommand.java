@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ReplayCommand.class,
+      IngestCommand.class,
+      SeedlinkServerCommand.class,
       DetectorCommand.class,
       AlertsCommand.class,
       PickCommand.class,
