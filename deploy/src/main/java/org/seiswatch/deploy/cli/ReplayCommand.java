@@ -72,17 +72,19 @@ public final class ReplayCommand implements Callable<Integer> {
     if (summary.completed()) {
       Runtime.getRuntime().removeShutdownHook(stopper);
     }
+    String span =
+        summary.records() == 0
+            ? ""
+            : ", data " + summary.firstSample() + " to " + summary.lastSample();
     System.out.printf(
-        "Replayed %d records (%d bytes) of %d streams from %d files, %d stations, %d dead letters, data %s to"
-            + " %s, in %.1f s%s%n",
+        "Replayed %d records (%d bytes) of %d streams from %d files, %d stations, %d dead letters%s, in %.1f s%s%n",
         summary.records(),
         summary.bytes(),
         summary.streams(),
         summary.files(),
         summary.stations(),
         summary.deadLetters(),
-        summary.firstSample(),
-        summary.lastSample(),
+        span,
         summary.elapsed().toMillis() / 1000.0,
         summary.completed() ? "" : " (stopped before the end)");
     return 0;
