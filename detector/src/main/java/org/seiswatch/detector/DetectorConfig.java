@@ -136,12 +136,12 @@ public final class DetectorConfig extends AbstractConfig {
         .define(
             NUM_STREAM_THREADS,
             Type.INT,
-            2,
+            1,
             ConfigDef.Range.atLeast(1),
             Importance.MEDIUM,
             "Stream threads in this instance. The PhaseNet picker blocks its thread until the"
-                + " model has run the thread's windows, so windows of several stations are batched"
-                + " together only across threads: 2 by default.")
+                + " model has run the thread's windows, so windows of different stations share a"
+                + " model batch only across threads: use 2 or more for many stations.")
         .define(
             REPLICATION_FACTOR,
             Type.INT,
