@@ -12,6 +12,9 @@ import org.seiswatch.detector.associator.AssociatorSettings;
 import org.seiswatch.detector.associator.LocatorSettings;
 import org.seiswatch.detector.associator.NucleationSettings;
 import org.seiswatch.detector.associator.VelocityModel;
+import org.seiswatch.detector.phasenet.ModelFiles;
+import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.StackSettings;
 import org.seiswatch.detector.picker.StaLtaSettings;
 import org.seiswatch.detector.traveltime.TableGrid;
 
@@ -39,6 +42,20 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String PICKER_RETRIGGER_S = "picker.retrigger.min.s";
   public static final String PICKER_REFINE_BEFORE_S = "picker.refine.before.s";
   public static final String PICKER_REFINE_AFTER_S = "picker.refine.after.s";
+
+  public static final String PICKER_TYPE = "picker.type";
+  public static final String PICKER_TYPE_PHASENET = "phasenet";
+  public static final String PICKER_TYPE_STALTA = "stalta";
+  public static final String PHASENET_MODEL_PATH = "phasenet.model.path";
+  public static final String PHASENET_MANIFEST_PATH = "phasenet.manifest.path";
+  public static final String PHASENET_BATCH_SIZE = "phasenet.batch.size";
+  public static final String PHASENET_MAX_WAIT_MS = "phasenet.max.wait.ms";
+  public static final String PHASENET_INTRA_OP_THREADS = "phasenet.intra.op.threads";
+  public static final String PHASENET_STRIDE_S = "phasenet.stride.s";
+  public static final String PHASENET_HORIZON_S = "phasenet.horizon.s";
+  public static final String PHASENET_BLINDING_S = "phasenet.blinding.s";
+  public static final String PHASENET_GAP_FILL_S = "phasenet.gap.fill.s";
+  public static final String PHASENET_MAX_LEAD_S = "phasenet.max.lead.s";
 
   public static final String ASSOCIATOR_REGION = "associator.region";
   public static final String ASSOCIATOR_MIN_STATIONS = "associator.min.stations";
@@ -83,7 +100,7 @@ public final class DetectorConfig extends AbstractConfig {
   private static final ConfigDef.Validator NON_NEGATIVE = ConfigDef.Range.atLeast(0);
 
   public static final ConfigDef DEFINITION =
-      streams(assembler(picker(travelTimes(associator(new ConfigDef())))));
+      streams(assembler(picker(phaseNet(travelTimes(associator(new ConfigDef()))))));
 
   public DetectorConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -94,6 +111,7 @@ public final class DetectorConfig extends AbstractConfig {
     try {
       DetectorConfig config = new DetectorConfig(props);
       config.staLtaSettings();
+      config.stackSettings(100.0);
       config.locatorSettings();
       config.associatorSettings();
       config.velocityModel();
@@ -141,7 +159,9 @@ public final class DetectorConfig extends AbstractConfig {
             1,
             ConfigDef.Range.atLeast(1),
             Importance.MEDIUM,
-            "Stream threads in this instance.")
+            "Stream threads in this instance. The PhaseNet picker blocks its thread until the"
+                + " model has run the thread's windows, so windows of different stations share a"
+                + " model batch only across threads: use 2 or more for many stations.")
         .define(
             REPLICATION_FACTOR,
             Type.INT,
@@ -228,6 +248,91 @@ public final class DetectorConfig extends AbstractConfig {
             NON_NEGATIVE,
             Importance.LOW,
             "Data after the trigger used by the AIC refinement, seconds (delays each pick).");
+  }
+
+  private static ConfigDef phaseNet(ConfigDef def) {
+    return def.define(
+            PICKER_TYPE,
+            Type.STRING,
+            PICKER_TYPE_PHASENET,
+            ConfigDef.ValidString.in(PICKER_TYPE_PHASENET, PICKER_TYPE_STALTA),
+            Importance.HIGH,
+            "Phase picker: phasenet (P and S with the PhaseNet model; channels at another rate than"
+                + " the model's fall back to STA/LTA) or stalta (P only, no model).")
+        .define(
+            PHASENET_MODEL_PATH,
+            Type.STRING,
+            "",
+            Importance.MEDIUM,
+            "ONNX model file; blank = the PhaseNet model bundled in the detector. A bad model or a"
+                + " manifest that does not match it stops the service at start.")
+        .define(
+            PHASENET_MANIFEST_PATH,
+            Type.STRING,
+            "",
+            Importance.LOW,
+            "Model manifest (JSON); blank = beside the model with the extension .json.")
+        .define(
+            PHASENET_BATCH_SIZE,
+            Type.INT,
+            32,
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "Most windows (from all stations and stream threads) run in one model call.")
+        .define(
+            PHASENET_MAX_WAIT_MS,
+            Type.LONG,
+            20L,
+            ConfigDef.Range.atLeast(0),
+            Importance.MEDIUM,
+            "Wall-clock ms the batcher waits for more windows after the first of a batch; shapes"
+                + " batches, never results.")
+        .define(
+            PHASENET_INTRA_OP_THREADS,
+            Type.INT,
+            1,
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "ONNX Runtime intra-op threads of the single model session.")
+        .define(
+            PHASENET_STRIDE_S,
+            Type.DOUBLE,
+            5.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Seconds between window starts (windows start on multiples of it in absolute time).")
+        .define(
+            PHASENET_HORIZON_S,
+            Type.DOUBLE,
+            10.0,
+            POSITIVE,
+            Importance.MEDIUM,
+            "Horizon H: a window contributes to a sample only within H seconds of its end, so a"
+                + " pick is final at most H + stride after its sample arrived (DESIGN.md"
+                + " \"Latency\").")
+        .define(
+            PHASENET_BLINDING_S,
+            Type.DOUBLE,
+            0.5,
+            NON_NEGATIVE,
+            Importance.LOW,
+            "Samples this close to either window edge never contribute, seconds.")
+        .define(
+            PHASENET_GAP_FILL_S,
+            Type.DOUBLE,
+            0.1,
+            NON_NEGATIVE,
+            Importance.LOW,
+            "Holes in one component up to this long are filled by linear interpolation; longer"
+                + " ones end the segment (no pick across a gap), seconds.")
+        .define(
+            PHASENET_MAX_LEAD_S,
+            Type.DOUBLE,
+            30.0,
+            POSITIVE,
+            Importance.LOW,
+            "A component lagging the instrument's most advanced one by more than this is treated"
+                + " as missing up to that lead (a dead channel cannot stall the picker), seconds.");
   }
 
   private static ConfigDef associator(ConfigDef def) {
@@ -477,6 +582,33 @@ public final class DetectorConfig extends AbstractConfig {
         getDouble(PICKER_RETRIGGER_S),
         getDouble(PICKER_REFINE_BEFORE_S),
         getDouble(PICKER_REFINE_AFTER_S));
+  }
+
+  /** Whether the PhaseNet picker is configured ({@value #PICKER_TYPE} = phasenet). */
+  public boolean usesPhaseNet() {
+    return PICKER_TYPE_PHASENET.equals(getString(PICKER_TYPE));
+  }
+
+  /** Stride, horizon and blinding in samples at the model's {@code sampleRate}. */
+  public StackSettings stackSettings(double sampleRate) {
+    return StackSettings.ofSeconds(
+        getDouble(PHASENET_STRIDE_S),
+        getDouble(PHASENET_HORIZON_S),
+        getDouble(PHASENET_BLINDING_S),
+        sampleRate);
+  }
+
+  /** The streaming PhaseNet settings at the model's {@code sampleRate}. */
+  public PhaseNetProcessor.Settings phaseNetSettings(double sampleRate) {
+    return new PhaseNetProcessor.Settings(
+        stackSettings(sampleRate),
+        (int) Math.round(getDouble(PHASENET_GAP_FILL_S) * sampleRate),
+        (int) Math.round(getDouble(PHASENET_MAX_LEAD_S) * sampleRate));
+  }
+
+  /** The model and manifest files of {@value #PHASENET_MODEL_PATH} (bundled when blank). */
+  public ModelFiles modelFiles() {
+    return ModelFiles.resolve(getString(PHASENET_MODEL_PATH), getString(PHASENET_MANIFEST_PATH));
   }
 
   public LocatorSettings locatorSettings() {

@@ -7,12 +7,18 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.seiswatch.detector.phasenet.MicroBatcher;
+import org.seiswatch.detector.phasenet.ModelFiles;
+import org.seiswatch.detector.phasenet.OnnxPhasePicker;
+import org.seiswatch.detector.phasenet.PhasePicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The detector service: runs {@link DetectorTopology} in Kafka Streams with exactly-once (v2)
- * processing. The constructor only keeps the configuration; {@link #start()} connects.
+ * processing. The constructor only keeps the configuration; {@link #start()} opens the PhaseNet
+ * model (one ONNX session and one {@link MicroBatcher} for all stream threads, when {@code
+ * picker.type=phasenet}) and connects; {@link #stop()} closes both.
  */
 public final class DetectorService {
   private static final Logger LOG = LoggerFactory.getLogger(DetectorService.class);
@@ -20,6 +26,8 @@ public final class DetectorService {
 
   private final DetectorConfig config;
   private KafkaStreams streams;
+  private PhasePicker picker;
+  private MicroBatcher batcher;
   private boolean stopped;
 
   public DetectorService(DetectorConfig config) {
@@ -60,7 +68,15 @@ public final class DetectorService {
     if (streams != null) {
       throw new IllegalStateException("detector already started");
     }
-    streams = new KafkaStreams(DetectorTopology.build(config), streamsProperties());
+    if (config.usesPhaseNet()) {
+      openModel();
+    }
+    try {
+      streams = new KafkaStreams(DetectorTopology.build(config, batcher), streamsProperties());
+    } catch (RuntimeException e) {
+      closeModel();
+      throw e;
+    }
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("detector stream thread failed; replacing it", e);
@@ -83,6 +99,37 @@ public final class DetectorService {
     } finally {
       streams = null;
       stopped = true;
+      closeModel();
+    }
+  }
+
+  /**
+   * Opens the ONNX session and the batcher; a missing or bad model, or a manifest that does not
+   * match it, throws {@link org.seiswatch.common.error.ConfigurationException} naming the problem.
+   */
+  private void openModel() {
+    ModelFiles files = config.modelFiles();
+    picker = OnnxPhasePicker.open(files, config.getInt(DetectorConfig.PHASENET_INTRA_OP_THREADS));
+    batcher =
+        MicroBatcher.start(
+            picker,
+            config.getInt(DetectorConfig.PHASENET_BATCH_SIZE),
+            config.getLong(DetectorConfig.PHASENET_MAX_WAIT_MS));
+    LOG.info(
+        "PhaseNet picker: {} {} ({})",
+        picker.manifest().name(),
+        picker.manifest().version(),
+        files.description());
+  }
+
+  private void closeModel() {
+    if (batcher != null) {
+      batcher.close();
+      batcher = null;
+    }
+    if (picker != null) {
+      picker.close();
+      picker = null;
     }
   }
 

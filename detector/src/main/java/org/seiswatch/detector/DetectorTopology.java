@@ -26,6 +26,10 @@ import org.seiswatch.detector.associator.AssociatorState;
 import org.seiswatch.detector.associator.Locator;
 import org.seiswatch.detector.associator.StationStoreUpdater;
 import org.seiswatch.detector.associator.TravelTimesSource;
+import org.seiswatch.detector.phasenet.MicroBatcher;
+import org.seiswatch.detector.phasenet.ModelManifest;
+import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.StationState;
 import org.seiswatch.detector.picker.PickerProcessor;
 import org.seiswatch.detector.picker.StaLtaState;
 
@@ -36,7 +40,7 @@ import org.seiswatch.detector.picker.StaLtaState;
  * <pre>
  * seis.raw ─► assembler ─┬─► (rejected) ─► seis.deadletter
  *   [assembler-channels] └─► (blocks) ─► picker ─┬─► (picks) ─► seis.picks
- *                              [picker-channels] └─► re-key to region ─► repartition
+ *       [phasenet-stations, picker-channels] └─► re-key to region ─► repartition
  *                                 ─► associator [associator-regions, global stations] ─► seis.events
  * seis.stations ─► global store "stations"
  * </pre>
@@ -52,7 +56,23 @@ public final class DetectorTopology {
 
   private DetectorTopology() {}
 
+  /**
+   * The topology with the STA/LTA picker ({@code picker.type=stalta}); a PhaseNet configuration
+   * needs the model: {@link #build(DetectorConfig, MicroBatcher)}.
+   */
   public static Topology build(DetectorConfig config) {
+    return build(config, null);
+  }
+
+  /**
+   * The topology; with {@code picker.type=phasenet} every station's windows run through {@code
+   * batcher} (one per service, shared by all stream threads), else {@code batcher} may be null.
+   */
+  public static Topology build(DetectorConfig config, MicroBatcher batcher) {
+    if (config.usesPhaseNet() && batcher == null) {
+      throw new IllegalArgumentException(
+          "picker.type=phasenet needs the model: build(config, batcher)");
+    }
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -97,12 +117,36 @@ public final class DetectorTopology {
         .to(Topics.DEADLETTER.name(), produced(Topics.DEADLETTER).withName("deadletter-sink"));
 
     var settings = config.staLtaSettings();
-    KStream<String, AssociatorInput> picked =
+    KStream<String, SampleBlock> blocks =
         assembled
             .filter((key, out) -> out instanceof SampleBlock, Named.as("blocks"))
-            .<SampleBlock>mapValues(out -> (SampleBlock) out, Named.as("as-block"))
-            .process(
-                () -> new PickerProcessor(settings), Named.as("picker"), PickerProcessor.STORE);
+            .<SampleBlock>mapValues(out -> (SampleBlock) out, Named.as("as-block"));
+    KStream<String, AssociatorInput> picked;
+    if (config.usesPhaseNet()) {
+      ModelManifest manifest = batcher.picker().manifest();
+      PhaseNetProcessor.Settings phaseNet = config.phaseNetSettings(manifest.samplingRateHz());
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(PhaseNetProcessor.STORE),
+              Serdes.String(),
+              StationState.serde(manifest, phaseNet.stack())));
+      picked =
+          blocks.process(
+              () ->
+                  new PhaseNetProcessor(
+                      batcher,
+                      phaseNet,
+                      settings,
+                      PickerProcessor.STORE,
+                      AssociatorProcessor.STATIONS_STORE),
+              Named.as("picker"),
+              PhaseNetProcessor.STORE,
+              PickerProcessor.STORE);
+    } else {
+      picked =
+          blocks.process(
+              () -> new PickerProcessor(settings), Named.as("picker"), PickerProcessor.STORE);
+    }
 
     picked
         .filter((key, in) -> in.isPick(), Named.as("picks"))

@@ -6,11 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seiswatch.common.demo.DemoEvent;
 import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
+import org.seiswatch.detector.phasenet.MicroBatcher;
+import org.seiswatch.detector.phasenet.ModelFiles;
+import org.seiswatch.detector.phasenet.OnnxPhasePicker;
+import org.seiswatch.detector.phasenet.PhaseNetPicks;
+import org.seiswatch.detector.phasenet.PhasePicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +86,60 @@ class DetectorTopologyTest {
       assertEquals(1, events.stream().map(Detection::id).distinct().count());
       assertThat(distanceKm(last)).isLessThan(2);
       assertThat(Math.abs(dt)).isLessThan(1.5);
+    }
+  }
+
+  @Test
+  void shouldPickPAndSAtTheStationsAndLocateOneEventWhenPhaseNetPicks() {
+    try (PhasePicker picker = OnnxPhasePicker.open(ModelFiles.bundled(), 1);
+        MicroBatcher batcher = MicroBatcher.start(picker, 32, 0);
+        TopologyFixture fx = new TopologyFixture(stateDir, Map.of(), batcher)) {
+      fx.pipeStations(DemoRecords.stations());
+      DemoRecords.inStartTimeOrder().forEach(fx::pipe);
+      fx.flush();
+      List<Pick> picks = fx.picks.readValuesToList();
+      List<Detection> events = fx.events.readValuesToList();
+      picks.forEach(p -> LOG.info("phasenet pick {} {}", p.id(), p.classificationInfo()));
+      events.forEach(
+          e ->
+              LOG.info(
+                  "event {} v{} {} {}", e.id(), e.version(), e.detectionType(), e.hypocenter()));
+      Set<String> pStations =
+          picks.stream()
+              .filter(p -> p.phase() == Phase.P)
+              .map(Pick::stationKey)
+              .collect(Collectors.toSet());
+      assertEquals(6, pStations.size(), pStations.toString());
+      assertThat(picks).anyMatch(p -> p.phase() == Phase.S);
+      assertEquals(picks.size(), picks.stream().map(Pick::id).distinct().count());
+      assertThat(picks).allMatch(p -> PhaseNetPicks.PICKER.equals(p.picker()));
+      // PhaseNet also picks a small aftershock at 03:15:32 (P at HUAD, TOUO, HSSD, MLOD with
+      // probabilities up to 0.97, S at TOUO and HSSD); it becomes a second event, minutes later
+      String first = events.get(0).id();
+      List<Detection> main = events.stream().filter(e -> e.id().equals(first)).toList();
+      Detection last = main.get(main.size() - 1);
+      double km = distanceKm(last);
+      double dt =
+          Duration.between(DemoEvent.ORIGIN_TIME, last.hypocenter().time()).toMillis() / 1000.0;
+      LOG.info(
+          "RESULT phasenet: {} v{} epicentre {} km off, depth {} km, origin {} s after catalog,"
+              + " {} picks ({} S); {} events",
+          last.id(),
+          last.version(),
+          String.format("%.1f", km),
+          String.format("%.1f", last.hypocenter().depth()),
+          dt,
+          last.data().size(),
+          last.data().stream().filter(p -> p.phase() == Phase.S).count(),
+          events.stream().map(Detection::id).distinct().count());
+      assertThat(km).isLessThan(25);
+      assertThat(Math.abs(dt)).isLessThan(3);
+      assertThat(events)
+          .filteredOn(e -> !e.id().equals(first))
+          .allMatch(
+              e ->
+                  e.hypocenter().time().isAfter(DemoEvent.ORIGIN_TIME.plus(Duration.ofMinutes(3))));
+      assertThat(fx.deadLetters.isEmpty()).isTrue();
     }
   }
 

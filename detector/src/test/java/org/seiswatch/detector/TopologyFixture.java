@@ -17,6 +17,7 @@ import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.common.topic.Topic;
 import org.seiswatch.common.topic.Topics;
+import org.seiswatch.detector.phasenet.MicroBatcher;
 
 /** A {@link TopologyTestDriver} around {@link DetectorTopology} with typed topics. */
 final class TopologyFixture implements AutoCloseable {
@@ -34,15 +35,24 @@ final class TopologyFixture implements AutoCloseable {
     this(stateDir, Map.of());
   }
 
+  /** With the STA/LTA picker unless {@code overrides} say otherwise. */
   TopologyFixture(Path stateDir, Map<String, ?> overrides) {
+    this(stateDir, overrides, null);
+  }
+
+  /** With the PhaseNet picker running through {@code batcher} (the caller closes it). */
+  TopologyFixture(Path stateDir, Map<String, ?> overrides, MicroBatcher batcher) {
     Map<String, Object> props = new HashMap<>();
     props.put(DetectorConfig.BOOTSTRAP_SERVERS, "test:9092");
     props.put(DetectorConfig.STATE_DIR, stateDir.toString());
+    props.put(
+        DetectorConfig.PICKER_TYPE,
+        batcher == null ? DetectorConfig.PICKER_TYPE_STALTA : DetectorConfig.PICKER_TYPE_PHASENET);
     props.putAll(overrides);
     config = DetectorConfig.from(props);
     Properties streams = new DetectorService(config).streamsProperties();
     streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(DetectorTopology.build(config), streams, WALL_START);
+    driver = new TopologyTestDriver(DetectorTopology.build(config, batcher), streams, WALL_START);
     raw = input(Topics.RAW);
     stations = input(Topics.STATIONS);
     picks = output(Topics.PICKS);

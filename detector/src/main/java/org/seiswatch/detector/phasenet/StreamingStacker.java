@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.seiswatch.common.model.Phase;
+import org.seiswatch.detector.internal.BinaryReader;
+import org.seiswatch.detector.internal.BinaryWriter;
 
 /**
  * Windows, stacks and picks one contiguous segment of one station at the model rate, the same way
@@ -89,6 +91,21 @@ public final class StreamingStacker {
   /** Absolute number of the next sample {@link #append} expects. */
   public long nextSample() {
     return rawStart + rawLength;
+  }
+
+  /**
+   * First sample at which a pick can still appear: picks before it have all been returned. It is
+   * the earliest maximum still waiting for its cluster to close, else the last final sample (a
+   * maximum is recognised one sample late).
+   */
+  public long settledSample() {
+    long settled = finalUntil - 1;
+    for (List<StackedPick> cluster : clusters) {
+      if (!cluster.isEmpty()) {
+        settled = Math.min(settled, cluster.get(0).index());
+      }
+    }
+    return settled;
   }
 
   /** First sample that is not final yet. */
@@ -214,6 +231,82 @@ public final class StreamingStacker {
 
   private static Phase phase(int p) {
     return p == 0 ? Phase.P : Phase.S;
+  }
+
+  /**
+   * Writes the stacker's state (raw samples not yet windowed, accumulators, pending maxima) so that
+   * a restarted processor resumes exactly ({@link #readFrom}). Call it between {@link #accept}
+   * calls when every returned window has been accepted.
+   */
+  public void writeTo(BinaryWriter w) {
+    w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi);
+    w.writeLong(rawStart).writeInt(rawLength);
+    for (int c = 0; c < CHANNELS; c++) {
+      for (int i = 0; i < rawLength; i++) {
+        w.writeDouble(raw[c][i]);
+      }
+    }
+    w.writeLong(nextWindow).writeLong(nextEmit).writeBoolean(first);
+    w.writeLong(accStart).writeLong(finalUntil);
+    int used = count.length;
+    while (used > 0 && count[used - 1] == 0) {
+      used--;
+    }
+    w.writeInt(used);
+    for (int i = 0; i < used; i++) {
+      w.writeInt(count[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
+    }
+    for (int p = 0; p < PHASES; p++) {
+      w.writeDouble(tail[p][0]).writeDouble(tail[p][1]);
+      List<StackedPick> cluster = clusters.get(p);
+      w.writeInt(cluster.size());
+      for (StackedPick k : cluster) {
+        w.writeLong(k.index()).writeDouble(k.score());
+      }
+    }
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote; null when it was written with another window, stride,
+   * horizon or blinding (the configuration changed: the caller starts a new segment).
+   */
+  public static StreamingStacker readFrom(
+      BinaryReader r, ModelManifest manifest, StackSettings settings) {
+    StreamingStacker s = new StreamingStacker(manifest, settings, 0);
+    boolean same =
+        r.readInt() == s.window
+            & r.readInt() == s.stride
+            & r.readInt() == s.lo
+            & r.readInt() == s.hi;
+    s.rawStart = r.readLong();
+    s.rawLength = r.readLength(CHANNELS * 8);
+    s.ensureRaw(s.rawLength);
+    for (int c = 0; c < CHANNELS; c++) {
+      for (int i = 0; i < s.rawLength; i++) {
+        s.raw[c][i] = r.readDouble();
+      }
+    }
+    s.nextWindow = r.readLong();
+    s.nextEmit = r.readLong();
+    s.first = r.readBoolean();
+    s.accStart = r.readLong();
+    s.finalUntil = r.readLong();
+    int used = r.readLength(20);
+    s.ensureAcc(used);
+    for (int i = 0; i < used; i++) {
+      s.count[i] = r.readInt();
+      s.sum[0][i] = r.readDouble();
+      s.sum[1][i] = r.readDouble();
+    }
+    for (int p = 0; p < PHASES; p++) {
+      s.tail[p][0] = r.readDouble();
+      s.tail[p][1] = r.readDouble();
+      int n = r.readLength(16);
+      for (int i = 0; i < n; i++) {
+        s.clusters.get(p).add(new StackedPick(phase(p), r.readLong(), r.readDouble()));
+      }
+    }
+    return same ? s : null;
   }
 
   private void ensureRaw(int length) {

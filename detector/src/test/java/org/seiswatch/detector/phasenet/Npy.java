@@ -15,13 +15,13 @@ import java.util.zip.ZipFile;
  * Reads a 2-D little-endian float64 C-order array from an {@code .npz} (a zip of {@code .npy}
  * files; NumPy "NEP 1" format: magic, version, header length, a Python dict literal header).
  */
-final class Npy {
+public final class Npy {
   private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d+)\\)");
 
   private Npy() {}
 
   /** {@code [rows][columns]} of array {@code key} in {@code npz}. */
-  static double[][] read2d(Path npz, String key) throws IOException {
+  public static double[][] read2d(Path npz, String key) throws IOException {
     try (ZipFile zip = new ZipFile(npz.toFile())) {
       ZipEntry entry = zip.getEntry(key + ".npy");
       if (entry == null) {
@@ -69,7 +69,7 @@ final class Npy {
   }
 
   /** Columns of a {@code [rows][columns]} array as {@code [columns][rows]}. */
-  static double[][] transpose(double[][] a) {
+  public static double[][] transpose(double[][] a) {
     double[][] t = new double[a[0].length][a.length];
     for (int r = 0; r < a.length; r++) {
       for (int c = 0; c < a[r].length; c++) {

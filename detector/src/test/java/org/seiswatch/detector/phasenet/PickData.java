@@ -12,9 +12,9 @@ import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.testing.SharedData;
 
 /** The labeled examples of {@code shared/data/picks} (README there): labels and expected picks. */
-final class PickData {
+public final class PickData {
   /** One labeled example: window/trace files (relative to the data dir) and label indices. */
-  record Label(
+  public record Label(
       String window,
       String trace,
       int components,
@@ -26,11 +26,11 @@ final class PickData {
 
   private PickData() {}
 
-  static Path dir() {
+  public static Path dir() {
     return SharedData.require("data/picks");
   }
 
-  static List<Label> labels() {
+  public static List<Label> labels() {
     List<Label> out = new ArrayList<>();
     for (String[] f : rows(dir().resolve("labels.csv"))) {
       out.add(
@@ -77,13 +77,13 @@ final class PickData {
   /**
    * Precision/recall/F1 of picks against labels, matched within a tolerance (README definition).
    */
-  static final class Score {
+  public static final class Score {
     private int picks;
     private int arrivals;
     private int matched;
 
     /** Adds one example: the picked indices of one phase and its labeled index. */
-    void add(List<Integer> picked, int label, int tolerance) {
+    public void add(List<Integer> picked, int label, int tolerance) {
       picks += picked.size();
       arrivals++;
       if (picked.stream().anyMatch(i -> Math.abs(i - label) <= tolerance)) {
@@ -91,15 +91,15 @@ final class PickData {
       }
     }
 
-    double precision() {
+    public double precision() {
       return picks == 0 ? 0 : (double) matched / picks;
     }
 
-    double recall() {
+    public double recall() {
       return (double) matched / arrivals;
     }
 
-    double f1() {
+    public double f1() {
       double p = precision();
       double r = recall();
       return p + r == 0 ? 0 : 2 * p * r / (p + r);

@@ -1,0 +1,70 @@
+package org.seiswatch.detector.phasenet;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.seiswatch.detector.internal.BinaryReader;
+import org.seiswatch.detector.internal.BinaryWriter;
+
+/**
+ * What {@link PhaseNetProcessor} keeps per station ({@code NET.STA}) in its store: the state of
+ * each instrument picked with PhaseNet, and per instrument or STA/LTA fallback channel the data
+ * time (epoch ns) before which it will make no more picks; the station's progress mark is the
+ * earliest of them.
+ */
+public final class StationState {
+  private static final int FORMAT = 1;
+
+  final Map<String, InstrumentState> instruments = new TreeMap<>();
+  final Map<String, Long> settled = new TreeMap<>();
+
+  /** Earliest settled time over the station's instruments and channels. */
+  long settledNanos() {
+    long min = Long.MAX_VALUE;
+    for (long t : settled.values()) {
+      min = Math.min(min, t);
+    }
+    return min;
+  }
+
+  /** Binary serde (leading format byte); stackers need the model and stacking settings. */
+  public static Serde<StationState> serde(ModelManifest manifest, StackSettings settings) {
+    Serializer<StationState> serializer =
+        (topic, st) -> {
+          if (st == null) {
+            return null;
+          }
+          BinaryWriter w = new BinaryWriter();
+          w.writeByte(FORMAT).writeInt(st.instruments.size());
+          st.instruments.forEach(
+              (key, inst) -> {
+                w.writeString(key);
+                inst.writeTo(w);
+              });
+          w.writeInt(st.settled.size());
+          st.settled.forEach((key, t) -> w.writeString(key).writeLong(t));
+          return w.toByteArray();
+        };
+    Deserializer<StationState> deserializer =
+        (topic, bytes) -> {
+          if (bytes == null) {
+            return null;
+          }
+          BinaryReader r = new BinaryReader(bytes);
+          r.expectVersion(FORMAT, "phasenet station state");
+          StationState st = new StationState();
+          int n = r.readLength(4);
+          for (int i = 0; i < n; i++) {
+            st.instruments.put(r.readString(), InstrumentState.readFrom(r, manifest, settings));
+          }
+          int m = r.readLength(4);
+          for (int i = 0; i < m; i++) {
+            st.settled.put(r.readString(), r.readLong());
+          }
+          return st;
+        };
+    return org.apache.kafka.common.serialization.Serdes.serdeFrom(serializer, deserializer);
+  }
+}
