@@ -25,6 +25,7 @@ class DetectorServiceTest {
     Map<String, Object> props = new HashMap<>();
     props.put(DetectorConfig.BOOTSTRAP_SERVERS, "localhost:1");
     props.put(DetectorConfig.STATE_DIR, dir.resolve("state").toString());
+    props.put(DetectorConfig.PICKER_TYPE, DetectorConfig.PICKER_TYPE_PHASENET);
     props.put(DetectorConfig.PHASENET_MODEL_PATH, modelPath);
     return new DetectorService(DetectorConfig.from(props));
   }

@@ -27,8 +27,8 @@ import org.seiswatch.detector.internal.DataTime;
  * emitted all its picks); picks are processed in time order once that data time has passed them.
  * Wall-clock time is used in two places only, both for liveness and never for results on complete
  * input: a station that has sent nothing for {@code stationTimeout} stops holding the data time
- * back, and when no input at all arrived for {@code idleFlush} every buffered pick is processed
- * (the end of a replay, or a network gone quiet).
+ * back, and when no input at all arrived for {@code idleFlush} and every live station has reported
+ * progress, every buffered pick is processed (the end of a replay, or a network gone quiet).
  */
 public final class AssociatorProcessor
     implements Processor<String, AssociatorInput, String, Detection> {
@@ -90,11 +90,26 @@ public final class AssociatorProcessor
       if (state.pendingPicks() == 0) {
         continue;
       }
-      long dataTime = idle ? Long.MAX_VALUE : dataTime(state, now);
+      // Flush everything only once every live station has reported progress: a quiet associator
+      // with a
+      // station still unheard means that station's picker is still catching up (a replay on a busy
+      // machine), not that the input has ended.
+      long dataTime = idle && allHeard(state, now) ? Long.MAX_VALUE : dataTime(state, now);
       List<Detection> made = associator.release(state, dataTime, this::station);
       publish(made);
       store.put(region.key, state);
     }
+  }
+
+  /** Whether every live station with metadata has reported progress at least once. */
+  private boolean allHeard(AssociatorState state, long now) {
+    for (String key : stationKeys) {
+      boolean live = now - lastHeard.getOrDefault(key, startedAt) <= stationTimeoutMs;
+      if (live && !state.settled.containsKey(key)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Earliest settled time over the live stations with metadata, or NONE while one is unknown. */
