@@ -200,15 +200,8 @@ public final class AlertsConfig extends AbstractConfig {
    * service after the alerts are acknowledged.
    */
   public Map<String, Object> consumerProperties() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    Map<String, Object> props = readCommittedConsumer(groupId() + "-events");
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId() + "-events");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return props;
   }
 
@@ -218,9 +211,16 @@ public final class AlertsConfig extends AbstractConfig {
    * transactions only, like the group consumer.
    */
   public Map<String, Object> storeConsumerProperties() {
+    return readCommittedConsumer(groupId() + "-store");
+  }
+
+  /**
+   * A consumer of committed transactions from the earliest offset that commits nothing by itself.
+   */
+  private Map<String, Object> readCommittedConsumer(String clientId) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId() + "-store");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
