@@ -2,7 +2,6 @@ package org.seiswatch.ingest.replay;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,9 +10,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.seiswatch.common.error.ConfigurationException;
+import org.seiswatch.ingest.internal.ProducerSettings;
 
 /**
  * Typed, validated settings of a replay (Kafka {@link ConfigDef}). Any further {@code producer.*}
@@ -27,7 +25,7 @@ public final class ReplayConfig extends AbstractConfig {
   public static final String STATIONS = "replay.stations";
   public static final String SPEED = "replay.speed";
   public static final String PROGRESS_INTERVAL_MS = "replay.progress.interval.ms";
-  public static final String PRODUCER_PREFIX = "producer.";
+  public static final String PRODUCER_PREFIX = ProducerSettings.PREFIX;
   public static final String LINGER_MS = PRODUCER_PREFIX + ProducerConfig.LINGER_MS_CONFIG;
   public static final String BATCH_SIZE = PRODUCER_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG;
   public static final String COMPRESSION_TYPE =
@@ -119,15 +117,10 @@ public final class ReplayConfig extends AbstractConfig {
       throw new ConfigurationException(
           "nothing to replay: set " + INPUTS + " (miniSEED) and/or " + STATIONS + " (StationXML)");
     }
-    for (String fixed :
-        List.of(ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)) {
-      if (config.originals().containsKey(PRODUCER_PREFIX + fixed)) {
-        throw new ConfigurationException(
-            PRODUCER_PREFIX
-                + fixed
-                + " cannot be set: replay always uses acks=all and idempotence");
-      }
-    }
+    ProducerSettings.rejectFixed(
+        config.originals(),
+        List.of(ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG),
+        ": replay always uses acks=all and idempotence");
     return config;
   }
 
@@ -149,16 +142,12 @@ public final class ReplayConfig extends AbstractConfig {
 
   /** Everything the Kafka producer needs, serializers included. */
   public Map<String, Object> producerProperties() {
-    Map<String, Object> props = new HashMap<>(originalsWithPrefix(PRODUCER_PREFIX));
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, getList(BOOTSTRAP_SERVERS));
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, getString(CLIENT_ID));
+    Map<String, Object> props =
+        ProducerSettings.durable(
+            originalsWithPrefix(PRODUCER_PREFIX), getList(BOOTSTRAP_SERVERS), getString(CLIENT_ID));
     props.put(ProducerConfig.LINGER_MS_CONFIG, getInt(LINGER_MS));
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, getInt(BATCH_SIZE));
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, getString(COMPRESSION_TYPE));
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return props;
   }
 }

@@ -1,7 +1,6 @@
 package org.seiswatch.ingest.seedlink;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +10,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.seiswatch.common.error.ConfigurationException;
+import org.seiswatch.ingest.internal.ProducerSettings;
 import org.seiswatch.ingest.seedlink.client.ClientSettings;
 import org.seiswatch.ingest.seedlink.protocol.Protocol;
 import org.seiswatch.ingest.seedlink.protocol.StreamSelector;
@@ -38,7 +36,7 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
   public static final String TRANSACTIONAL_ID = "ingest.transactional.id";
   public static final String STATE_REPLICATION = "ingest.state.replication.factor";
   public static final String HEALTH_INTERVAL_MS = "ingest.health.interval.ms";
-  public static final String PRODUCER_PREFIX = "producer.";
+  public static final String PRODUCER_PREFIX = ProducerSettings.PREFIX;
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -153,15 +151,13 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
     } catch (ConfigException e) {
       throw new ConfigurationException("invalid SeedLink ingest setting: " + e.getMessage(), e);
     }
-    for (String fixed :
+    ProducerSettings.rejectFixed(
+        config.originals(),
         List.of(
             ProducerConfig.ACKS_CONFIG,
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG)) {
-      if (config.originals().containsKey(PRODUCER_PREFIX + fixed)) {
-        throw new ConfigurationException(PRODUCER_PREFIX + fixed + " cannot be set here");
-      }
-    }
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG),
+        " here");
     try {
       config.clientSettings();
     } catch (IllegalArgumentException e) {
@@ -217,15 +213,11 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
 
   /** The transactional producer's settings, serializers included. */
   public Map<String, Object> producerProperties() {
-    Map<String, Object> props = new HashMap<>(originalsWithPrefix(PRODUCER_PREFIX));
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, getString(CLIENT_ID));
+    Map<String, Object> props =
+        ProducerSettings.durable(
+            originalsWithPrefix(PRODUCER_PREFIX), bootstrapServers(), getString(CLIENT_ID));
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return props;
   }
 }
