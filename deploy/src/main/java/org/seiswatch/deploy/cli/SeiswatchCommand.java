@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       PickCommand.class,
       BrokerCommand.class,
+      BenchCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class SeiswatchCommand {}
