@@ -75,6 +75,7 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String ASSOCIATOR_IDLE_FLUSH_MS = "associator.idle.flush.ms";
   public static final String ASSOCIATOR_MIN_PICKS = "associator.min.picks";
   public static final String ASSOCIATOR_FINAL_QUIET_S = "associator.final.quiet.s";
+  public static final String ASSOCIATOR_MAX_LATENESS_S = "associator.max.lateness.s";
   public static final String ASSOCIATOR_TRAVELTIME_MODEL = "associator.traveltime.model";
   public static final String ASSOCIATOR_TRAVELTIME_CACHE_DIR = "associator.traveltime.cache.dir";
   public static final String ASSOCIATOR_TRAVELTIME_MAX_DEG =
@@ -254,10 +255,7 @@ public final class DetectorConfig extends AbstractConfig {
     return def.define(
             PICKER_TYPE,
             Type.STRING,
-            // Not yet phasenet: on a loaded machine its progress marks can run ahead of its picks,
-            // so
-            // the associator sees early picks late (see detector/README.md, "Known problem").
-            PICKER_TYPE_STALTA,
+            PICKER_TYPE_PHASENET,
             ConfigDef.ValidString.in(PICKER_TYPE_PHASENET, PICKER_TYPE_STALTA),
             Importance.HIGH,
             "Phase picker: phasenet (P and S with the PhaseNet model; channels at another rate than"
@@ -432,6 +430,16 @@ public final class DetectorConfig extends AbstractConfig {
             Importance.MEDIUM,
             "Extra data seconds the associator waits, after every station has passed a pick,"
                 + " before processing it.")
+        .define(
+            ASSOCIATOR_MAX_LATENESS_S,
+            Type.DOUBLE,
+            AssociatorSettings.DEFAULT_MAX_LATENESS_SECONDS,
+            NON_NEGATIVE,
+            Importance.MEDIUM,
+            "A pick that reaches the associator after later picks were processed (a picker that"
+                + " fell behind) is still used if it is at most this many data seconds older than"
+                + " the newest processed pick: it joins an open event or nucleates with the"
+                + " unassociated picks before and after it, which are kept this much longer.")
         .define(
             ASSOCIATOR_STATION_QUIET_S,
             Type.DOUBLE,
@@ -632,7 +640,8 @@ public final class DetectorConfig extends AbstractConfig {
         getDouble(ASSOCIATOR_ASSOCIATION_WINDOW_S),
         getDouble(ASSOCIATOR_RELEASE_LATENESS_S),
         getDouble(ASSOCIATOR_STATION_QUIET_S),
-        getDouble(ASSOCIATOR_FINAL_QUIET_S));
+        getDouble(ASSOCIATOR_FINAL_QUIET_S),
+        getDouble(ASSOCIATOR_MAX_LATENESS_S));
   }
 
   public VelocityModel velocityModel() {

@@ -72,7 +72,10 @@ final class TopologyFixture implements AutoCloseable {
 
   /** Lets the associator's idle flush fire (the only wall-clock rule). */
   void flush() {
-    driver.advanceWallClockTime(Duration.ofMillis(config.idleFlushMs() + 2_000));
+    driver.advanceWallClockTime(Duration.ofMillis(config.idleFlushMs() + 1_000));
+    driver.advanceWallClockTime(
+        Duration.ofMillis(
+            org.seiswatch.detector.associator.AssociatorProcessor.IDLE_CONFIRM_MS + 1_000));
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {

@@ -91,11 +91,20 @@ public final class Associator {
     while (!s.pending.isEmpty() && DataTime.toNanos(s.pending.get(0).time()) <= limit) {
       Pick pick = s.pending.remove(0);
       long t = DataTime.toNanos(pick.time());
+      boolean late = s.releasedUpTo != DataTime.NONE && t < s.releasedUpTo;
+      if (late && s.releasedUpTo - t > DataTime.seconds(settings.maxLatenessSeconds())) {
+        LOG.warn(
+            "pick {} dropped: {} s behind the newest processed pick, more than the {} s allowed",
+            pick.id(),
+            (s.releasedUpTo - t) / 1e9,
+            settings.maxLatenessSeconds());
+        continue;
+      }
       s.releasedUpTo = s.releasedUpTo == DataTime.NONE ? t : Math.max(s.releasedUpTo, t);
       // Final before the pick that passes the quiet time is processed, so whatever the release
       // batches, the same picks are in an event when it becomes final.
       out.addAll(finalize(s, t, stations));
-      out.addAll(process(s, pick, stations));
+      out.addAll(process(s, pick, stations, late));
       prune(s);
     }
     long horizon = limit == Long.MAX_VALUE ? s.releasedUpTo : limit;
@@ -121,7 +130,7 @@ public final class Associator {
   }
 
   private List<Detection> process(
-      AssociatorState s, Pick pick, Function<String, Station> stations) {
+      AssociatorState s, Pick pick, Function<String, Station> stations, boolean late) {
     Station station = stations.apply(pick.stationKey());
     if (station == null) {
       LOG.warn("pick {} skipped: station {} has no metadata", pick.id(), pick.stationKey());
@@ -134,11 +143,40 @@ public final class Associator {
     }
     s.pool.add(pick);
     s.pool.sort(AssociatorState.PICK_ORDER);
-    if (recentlyAssociated(s, pick)) {
-      LOG.debug("pick {} does not anchor a new event: its station has a P just before", pick.id());
-      return List.of();
+    List<Detection> made =
+        recentlyAssociated(s, pick) ? List.of() : nucleate(s, observation, stations);
+    return made.isEmpty() && late ? nucleateAround(s, pick, stations) : made;
+  }
+
+  /**
+   * A late pick cannot only look back: the picks after it were processed before it arrived, when it
+   * was missing from their nucleation. So each unassociated pick within the pick window after it is
+   * tried again as an anchor, in time order, now with the late pick among the picks before it.
+   */
+  private List<Detection> nucleateAround(
+      AssociatorState s, Pick late, Function<String, Station> stations) {
+    long t = DataTime.toNanos(late.time());
+    long window = DataTime.seconds(settings.pickWindowSeconds());
+    List<Pick> after =
+        s.pool.stream()
+            .filter(p -> p != late)
+            .filter(
+                p -> DataTime.toNanos(p.time()) >= t && DataTime.toNanos(p.time()) - t <= window)
+            .toList();
+    for (Pick anchor : after) {
+      if (!s.pool.contains(anchor) || recentlyAssociated(s, anchor)) {
+        continue;
+      }
+      Station station = stations.apply(anchor.stationKey());
+      if (station == null) {
+        continue;
+      }
+      List<Detection> made = nucleate(s, new Observation(anchor, station), stations);
+      if (!made.isEmpty()) {
+        return made;
+      }
     }
-    return nucleate(s, observation, stations);
+    return List.of();
   }
 
   private List<Detection> associate(
@@ -350,7 +388,9 @@ public final class Associator {
     if (s.releasedUpTo == DataTime.NONE) {
       return;
     }
-    long poolLimit = s.releasedUpTo - DataTime.seconds(settings.pickWindowSeconds());
+    long poolLimit =
+        s.releasedUpTo
+            - DataTime.seconds(settings.pickWindowSeconds() + settings.maxLatenessSeconds());
     s.pool.removeIf(p -> DataTime.toNanos(p.time()) < poolLimit);
     long eventLimit = poolLimit - DataTime.seconds(settings.stationQuietSeconds());
     s.events.removeIf(

@@ -27,13 +27,18 @@ import org.seiswatch.detector.internal.DataTime;
  * emitted all its picks); picks are processed in time order once that data time has passed them.
  * Wall-clock time is used in two places only, both for liveness and never for results on complete
  * input: a station that has sent nothing for {@code stationTimeout} stops holding the data time
- * back, and when no input at all arrived for {@code idleFlush} and every live station has reported
- * progress, every buffered pick is processed (the end of a replay, or a network gone quiet).
+ * back, and when no input at all arrived for {@code idleFlush} (seen twice, {@link #confirmedIdle})
+ * and every live station has reported progress, every buffered pick is processed (the end of a
+ * replay, or a network gone quiet). Picks that still arrive after that are late: the {@link
+ * Associator} uses them within its maximum lateness.
  */
 public final class AssociatorProcessor
     implements Processor<String, AssociatorInput, String, Detection> {
   public static final String STORE = "associator-regions";
   public static final String STATIONS_STORE = "stations";
+
+  /** Wall-clock ms between the two idle observations that allow the idle flush. */
+  public static final long IDLE_CONFIRM_MS = 2000;
 
   private final Associator associator;
   private final long stationTimeoutMs;
@@ -45,6 +50,7 @@ public final class AssociatorProcessor
   private List<String> stationKeys = List.of();
   private long startedAt;
   private long lastInput;
+  private long idleSeenAt = -1;
 
   public AssociatorProcessor(Associator associator, long stationTimeoutMs, long idleFlushMs) {
     this.associator = associator;
@@ -68,6 +74,7 @@ public final class AssociatorProcessor
   public void process(Record<String, AssociatorInput> record) {
     long now = context.currentSystemTimeMs();
     lastInput = now;
+    idleSeenAt = -1;
     lastHeard.put(record.value().station(), now);
     AssociatorState state = store.get(record.key());
     if (state == null) {
@@ -80,7 +87,7 @@ public final class AssociatorProcessor
 
   private void onWallClock(long now) {
     refreshStations();
-    boolean idle = now - lastInput >= idleFlushMs;
+    boolean idle = confirmedIdle(now);
     List<KeyValue<String, AssociatorState>> regions = new ArrayList<>();
     try (KeyValueIterator<String, AssociatorState> it = store.all()) {
       it.forEachRemaining(regions::add);
@@ -99,6 +106,25 @@ public final class AssociatorProcessor
       publish(made);
       store.put(region.key, state);
     }
+  }
+
+  /**
+   * Idle for the flush only when a first punctuation saw no input for {@code idleFlush} and a later
+   * one, at least {@link #IDLE_CONFIRM_MS} on, still sees none. This thread runs the pickers too: a
+   * long processing spell delays its own picks to this processor (they become readable only at the
+   * next commit), and a punctuation right after such a spell must not take it for the end of the
+   * input.
+   */
+  private boolean confirmedIdle(long now) {
+    if (now - lastInput < idleFlushMs) {
+      idleSeenAt = -1;
+      return false;
+    }
+    if (idleSeenAt < 0) {
+      idleSeenAt = now;
+      return false;
+    }
+    return now - idleSeenAt >= IDLE_CONFIRM_MS;
   }
 
   /** Whether every live station with metadata has reported progress at least once. */

@@ -13,6 +13,8 @@ package org.seiswatch.detector.associator;
  * @param stationQuietSeconds after a station's P pick joined an event, later picks at that station
  *     within this time cannot anchor a new event (S waves, coda)
  * @param finalQuietSeconds an event whose newest pick is this much data time old is Final
+ * @param maxLatenessSeconds how far behind the newest processed pick a late pick may be and still
+ *     nucleate with the picks around it (unassociated picks are kept this much longer)
  */
 public record AssociatorSettings(
     int minStations,
@@ -20,8 +22,10 @@ public record AssociatorSettings(
     double associationWindowSeconds,
     double releaseLatenessSeconds,
     double stationQuietSeconds,
-    double finalQuietSeconds) {
+    double finalQuietSeconds,
+    double maxLatenessSeconds) {
   public static final double DEFAULT_FINAL_QUIET_SECONDS = 60;
+  public static final double DEFAULT_MAX_LATENESS_SECONDS = 300;
 
   public AssociatorSettings(
       int minStations,
@@ -35,7 +39,8 @@ public record AssociatorSettings(
         associationWindowSeconds,
         releaseLatenessSeconds,
         stationQuietSeconds,
-        DEFAULT_FINAL_QUIET_SECONDS);
+        DEFAULT_FINAL_QUIET_SECONDS,
+        DEFAULT_MAX_LATENESS_SECONDS);
   }
 
   public AssociatorSettings {
@@ -46,7 +51,8 @@ public record AssociatorSettings(
         && associationWindowSeconds > 0
         && releaseLatenessSeconds >= 0
         && stationQuietSeconds >= 0
-        && finalQuietSeconds > 0)) {
+        && finalQuietSeconds > 0
+        && maxLatenessSeconds >= 0)) {
       throw new IllegalArgumentException("associator windows must be > 0");
     }
   }
