@@ -1,6 +1,5 @@
 package org.seiswatch.detector.internal;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -14,7 +13,8 @@ public final class BinaryReader {
   }
 
   public int readByte() {
-    return guard(() -> (int) buffer.get());
+    need(1);
+    return buffer.get();
   }
 
   public boolean readBoolean() {
@@ -22,24 +22,32 @@ public final class BinaryReader {
   }
 
   public int readInt() {
-    return guard(buffer::getInt);
+    need(4);
+    return buffer.getInt();
   }
 
   public long readLong() {
-    return guard(buffer::getLong);
+    need(8);
+    return buffer.getLong();
   }
 
   public double readDouble() {
-    return guard(buffer::getDouble);
+    need(8);
+    return buffer.getDouble();
   }
 
   public double[] readDoubles() {
     int n = readLength(8);
     double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = readDouble();
-    }
+    readDoubles(values, 0, n);
     return values;
+  }
+
+  /** Reads {@code count} doubles (no length prefix) into {@code into[from..]}. */
+  public void readDoubles(double[] into, int from, int count) {
+    need(8L * count);
+    buffer.asDoubleBuffer().get(into, from, count);
+    buffer.position(buffer.position() + 8 * count);
   }
 
   public String readString() {
@@ -49,7 +57,7 @@ public final class BinaryReader {
   public byte[] readBytes() {
     int n = readLength(1);
     byte[] value = new byte[n];
-    guard(() -> buffer.get(value));
+    buffer.get(value);
     return value;
   }
 
@@ -72,11 +80,9 @@ public final class BinaryReader {
     }
   }
 
-  private static <T> T guard(java.util.function.Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (BufferUnderflowException e) {
-      throw new SerializationException("corrupt detector state: truncated", e);
+  private void need(long bytes) {
+    if (buffer.remaining() < bytes) {
+      throw new SerializationException("corrupt detector state: truncated");
     }
   }
 }

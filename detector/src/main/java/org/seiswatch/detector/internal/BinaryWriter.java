@@ -1,45 +1,64 @@
 package org.seiswatch.detector.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes the compact binary form of detector state (store values, internal topics): big-endian
  * primitives and length-prefixed strings and byte arrays. Deliberately not Java serialization, so
- * that the format is explicit, versioned by a leading byte and readable after class changes.
+ * that the format is explicit, versioned by a leading byte and readable after class changes. A
+ * growable heap buffer written directly: the PhaseNet state of a station (tens of kB of samples and
+ * accumulators) is written once per record, so this is on the hot path.
  */
 public final class BinaryWriter {
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-  private final DataOutputStream out = new DataOutputStream(bytes);
+  private ByteBuffer buffer;
+
+  public BinaryWriter() {
+    this(256);
+  }
+
+  /**
+   * @param expectedBytes initial capacity; the buffer grows as needed
+   */
+  public BinaryWriter(int expectedBytes) {
+    this.buffer = ByteBuffer.allocate(Math.max(16, expectedBytes));
+  }
 
   public BinaryWriter writeByte(int value) {
-    return run(() -> out.writeByte(value));
+    room(1).put((byte) value);
+    return this;
   }
 
   public BinaryWriter writeBoolean(boolean value) {
-    return run(() -> out.writeBoolean(value));
+    return writeByte(value ? 1 : 0);
   }
 
   public BinaryWriter writeInt(int value) {
-    return run(() -> out.writeInt(value));
+    room(4).putInt(value);
+    return this;
   }
 
   public BinaryWriter writeLong(long value) {
-    return run(() -> out.writeLong(value));
+    room(8).putLong(value);
+    return this;
   }
 
   public BinaryWriter writeDouble(double value) {
-    return run(() -> out.writeDouble(value));
+    room(8).putDouble(value);
+    return this;
   }
 
   public BinaryWriter writeDoubles(double[] values) {
     writeInt(values.length);
-    for (double v : values) {
-      writeDouble(v);
-    }
+    return writeDoubles(values, 0, values.length);
+  }
+
+  /** {@code values[from..from+count)} without a length prefix. */
+  public BinaryWriter writeDoubles(double[] values, int from, int count) {
+    ByteBuffer b = room(8 * count);
+    b.asDoubleBuffer().put(values, from, count);
+    b.position(b.position() + 8 * count);
     return this;
   }
 
@@ -48,30 +67,22 @@ public final class BinaryWriter {
   }
 
   public BinaryWriter writeBytes(byte[] value) {
-    return run(
-        () -> {
-          out.writeInt(value.length);
-          out.write(value);
-        });
-  }
-
-  public byte[] toByteArray() {
-    run(out::flush);
-    return bytes.toByteArray();
-  }
-
-  private BinaryWriter run(IoAction action) {
-    try {
-      action.run();
-    } catch (IOException e) {
-      // A ByteArrayOutputStream does not fail; this only satisfies the DataOutput signature.
-      throw new UncheckedIOException(e);
-    }
+    room(4 + value.length).putInt(value.length).put(value);
     return this;
   }
 
-  @FunctionalInterface
-  private interface IoAction {
-    void run() throws IOException;
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  private ByteBuffer room(int bytes) {
+    if (buffer.remaining() < bytes) {
+      int size = Math.max(buffer.capacity() * 2, buffer.position() + bytes);
+      ByteBuffer bigger = ByteBuffer.allocate(size);
+      buffer.flip();
+      bigger.put(buffer);
+      buffer = bigger;
+    }
+    return buffer;
   }
 }

@@ -2,11 +2,16 @@ package org.seiswatch.detector.phasenet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * maxWaitMs} (wall clock) for more, up to {@code batchSize}, runs the model once and completes each
  * caller's future with its own window's probabilities. Wall-clock time only shapes batches; results
  * do not depend on it (DESIGN.md "Time and determinism").
+ *
+ * <p>Callers that block for their results ({@link #predict}, the stream threads) are counted: once
+ * every caller seen in the last {@value #ACTIVE_MS} ms is waiting and nothing more is queued, no
+ * further window can come before the batch runs, so the worker stops waiting at once instead of
+ * after {@code maxWaitMs}.
  */
 public final class MicroBatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MicroBatcher.class);
@@ -27,6 +37,16 @@ public final class MicroBatcher implements AutoCloseable {
   private final long maxWaitNanos;
   private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final Thread worker;
+
+  /** A caller that has not called {@link #predict} for this long no longer holds batches open. */
+  static final long ACTIVE_MS = 2000;
+
+  private static final long SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
+  private final Map<Thread, Long> callers = new ConcurrentHashMap<>();
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicLong windowsRun = new AtomicLong();
+  private final AtomicLong batchesRun = new AtomicLong();
   private volatile boolean closed;
 
   private MicroBatcher(PhasePicker picker, int batchSize, long maxWaitMs) {
@@ -51,6 +71,16 @@ public final class MicroBatcher implements AutoCloseable {
     return picker;
   }
 
+  /** Windows the model has run on so far (successfully or not). */
+  public long windowsRun() {
+    return windowsRun.get();
+  }
+
+  /** Model calls so far; {@code windowsRun() / batchesRun()} is the mean batch size. */
+  public long batchesRun() {
+    return batchesRun.get();
+  }
+
   /**
    * Queues one normalised window {@code [3][window_samples]}.
    *
@@ -68,6 +98,42 @@ public final class MicroBatcher implements AutoCloseable {
       failPending();
     }
     return result;
+  }
+
+  /**
+   * Runs {@code windows} (normalised, {@code [3][window_samples]} each) and blocks until all are
+   * done; they may share a batch with other callers' windows.
+   *
+   * @return their probabilities, in order
+   * @throws IllegalStateException if the model failed or the batcher closed
+   */
+  public List<float[][]> predict(List<float[][]> windows) {
+    callers.put(Thread.currentThread(), System.nanoTime());
+    List<CompletableFuture<float[][]>> futures = new ArrayList<>(windows.size());
+    for (float[][] w : windows) {
+      futures.add(submit(w));
+    }
+    waiting.incrementAndGet();
+    try {
+      List<float[][]> out = new ArrayList<>(windows.size());
+      for (CompletableFuture<float[][]> f : futures) {
+        out.add(f.join());
+      }
+      return out;
+    } catch (CompletionException | CancellationException e) {
+      throw new IllegalStateException("PhaseNet failed on a window: " + e.getCause(), e);
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  /** Whether every recently active {@link #predict} caller is blocked waiting for results. */
+  private boolean allCallersWaiting() {
+    long now = System.nanoTime();
+    long active = TimeUnit.MILLISECONDS.toNanos(ACTIVE_MS);
+    callers.values().removeIf(last -> now - last > active);
+    int count = callers.size();
+    return count > 0 && waiting.get() >= count;
   }
 
   private void run() {
@@ -97,16 +163,18 @@ public final class MicroBatcher implements AutoCloseable {
     queue.drainTo(batch, batchSize - batch.size());
     long deadline = System.nanoTime() + maxWaitNanos;
     while (batch.size() < batchSize) {
+      if (queue.isEmpty() && allCallersWaiting()) {
+        return;
+      }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return;
       }
-      Job next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
+      Job next = queue.poll(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS);
+      if (next != null) {
+        batch.add(next);
+        queue.drainTo(batch, batchSize - batch.size());
       }
-      batch.add(next);
-      queue.drainTo(batch, batchSize - batch.size());
     }
   }
 
@@ -115,6 +183,8 @@ public final class MicroBatcher implements AutoCloseable {
     for (int i = 0; i < windows.length; i++) {
       windows[i] = batch.get(i).window();
     }
+    windowsRun.addAndGet(windows.length);
+    batchesRun.incrementAndGet();
     try {
       float[][][] probs = picker.predict(windows);
       for (int i = 0; i < windows.length; i++) {

@@ -2,10 +2,10 @@ package org.seiswatch.detector.phasenet;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -44,6 +44,9 @@ public final class PhaseNetProcessor
   public static final String STORE = "phasenet-stations";
   private static final Logger LOG = LoggerFactory.getLogger(PhaseNetProcessor.class);
 
+  /** Stations whose state one processor (one task) keeps deserialised. */
+  static final int CACHED_STATIONS = 256;
+
   /** How the processor runs: stacking, gap limit and lead, in model samples. */
   public record Settings(StackSettings stack, int maxFillSamples, int maxLeadSamples) {}
 
@@ -55,6 +58,20 @@ public final class PhaseNetProcessor
   private final String fallbackStoreName;
   private final String stationsStore;
   private final Set<String> warned = new HashSet<>();
+
+  /**
+   * The stations' states as objects, so that a record costs one serialisation (the put that makes
+   * it durable) instead of two. Valid because only this processor instance writes its task's store
+   * and a new instance (task moved or restored) starts empty; bounded, least recently used out.
+   */
+  private final Map<String, StationState> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StationState> eldest) {
+          return size() > CACHED_STATIONS;
+        }
+      };
+
   private ProcessorContext<String, AssociatorInput> context;
   private KeyValueStore<String, StationState> store;
   private KeyValueStore<String, StaLtaState> fallbackStore;
@@ -82,6 +99,9 @@ public final class PhaseNetProcessor
   @Override
   public void init(ProcessorContext<String, AssociatorInput> context) {
     this.context = context;
+    // A task revived after a failed transaction re-initialises its processors: its store has been
+    // restored from the changelog, so nothing cached before may survive.
+    cache.clear();
     this.store = context.getStateStore(STORE);
     this.fallbackStore = context.getStateStore(fallbackStoreName);
     this.stations = context.getStateStore(stationsStore);
@@ -96,9 +116,13 @@ public final class PhaseNetProcessor
     if (modelRate ? PhaseNetPicks.slotOf(id.component()) < 0 : id.component() != 'Z') {
       return;
     }
-    StationState state = store.get(station);
+    StationState state = cache.get(station);
     if (state == null) {
-      state = new StationState();
+      state = store.get(station);
+      if (state == null) {
+        state = new StationState();
+      }
+      cache.put(station, state);
     }
     List<Pick> picks = modelRate ? phaseNet(state, block) : fallback(state, block);
     store.put(station, state);
@@ -114,6 +138,11 @@ public final class PhaseNetProcessor
               AssociatorInput.progress(station, settled),
               DataTime.toMillis(block.endNanos())));
     }
+  }
+
+  @Override
+  public void close() {
+    cache.clear();
   }
 
   private List<Pick> fallback(StationState state, SampleBlock block) {
@@ -200,18 +229,10 @@ public final class PhaseNetProcessor
   }
 
   private List<float[][]> run(List<StreamingStacker.Window> windows) {
-    List<CompletableFuture<float[][]>> futures = new ArrayList<>();
+    List<float[][]> normalised = new ArrayList<>(windows.size());
     for (StreamingStacker.Window w : windows) {
-      futures.add(batcher.submit(WindowNormalizer.normalize(w.samples())));
+      normalised.add(WindowNormalizer.normalize(w.samples()));
     }
-    List<float[][]> out = new ArrayList<>();
-    try {
-      for (CompletableFuture<float[][]> f : futures) {
-        out.add(f.join());
-      }
-    } catch (CompletionException e) {
-      throw new IllegalStateException("PhaseNet failed on a window: " + e.getCause(), e);
-    }
-    return out;
+    return batcher.predict(normalised);
   }
 }

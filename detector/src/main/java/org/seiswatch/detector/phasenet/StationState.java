@@ -36,7 +36,7 @@ public final class StationState {
           if (st == null) {
             return null;
           }
-          BinaryWriter w = new BinaryWriter();
+          BinaryWriter w = new BinaryWriter(64 * 1024);
           w.writeByte(FORMAT).writeInt(st.instruments.size());
           st.instruments.forEach(
               (key, inst) -> {

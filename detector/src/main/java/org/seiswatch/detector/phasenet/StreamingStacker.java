@@ -242,9 +242,7 @@ public final class StreamingStacker {
     w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi);
     w.writeLong(rawStart).writeInt(rawLength);
     for (int c = 0; c < CHANNELS; c++) {
-      for (int i = 0; i < rawLength; i++) {
-        w.writeDouble(raw[c][i]);
-      }
+      w.writeDoubles(raw[c], 0, rawLength);
     }
     w.writeLong(nextWindow).writeLong(nextEmit).writeBoolean(first);
     w.writeLong(accStart).writeLong(finalUntil);
@@ -282,9 +280,7 @@ public final class StreamingStacker {
     s.rawLength = r.readLength(CHANNELS * 8);
     s.ensureRaw(s.rawLength);
     for (int c = 0; c < CHANNELS; c++) {
-      for (int i = 0; i < s.rawLength; i++) {
-        s.raw[c][i] = r.readDouble();
-      }
+      r.readDoubles(s.raw[c], 0, s.rawLength);
     }
     s.nextWindow = r.readLong();
     s.nextEmit = r.readLong();
