@@ -24,6 +24,7 @@ import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.common.model.StreamId;
+import org.seiswatch.common.mseed.MiniSeedWriter;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelFiles;
 import org.seiswatch.detector.phasenet.Npy;

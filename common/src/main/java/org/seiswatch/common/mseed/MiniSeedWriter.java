@@ -1,4 +1,4 @@
-package org.seiswatch.detector;
+package org.seiswatch.common.mseed;
 
 import edu.iris.dmc.seedcodec.SteimException;
 import edu.iris.dmc.seedcodec.SteimFrameBlock;
@@ -14,18 +14,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.seiswatch.common.model.StreamId;
-import org.seiswatch.detector.internal.DataTime;
 
-/** Writes integer samples as 512-byte Steim-2 miniSEED v2 records (7 frames each), for tests. */
-final class MiniSeedWriter {
+/**
+ * Writes integer samples as 512-byte Steim-2 miniSEED v2 records (48-byte header, blockette 1000, 7
+ * Steim frames), big-endian, as SeedLink 3 carries them: for synthetic data in tests and
+ * benchmarks.
+ */
+public final class MiniSeedWriter {
   private static final int FRAMES = 7;
 
   private MiniSeedWriter() {}
 
   /** One record: its start time and bytes. */
-  record Written(Instant start, byte[] bytes) {}
+  public record Written(Instant start, byte[] bytes) {}
 
-  static List<Written> write(StreamId id, Instant start, double rate, int[] samples) {
+  /** Consecutive records holding {@code samples}, the first starting at {@code start}. */
+  public static List<Written> write(StreamId id, Instant start, double rate, int[] samples) {
     List<Written> out = new ArrayList<>();
     int seq = 1;
     for (int from = 0; from < samples.length; ) {
@@ -33,7 +37,7 @@ final class MiniSeedWriter {
         int[] rest = Arrays.copyOfRange(samples, from, samples.length);
         SteimFrameBlock block = edu.iris.dmc.seedcodec.Steim2.encode(rest, FRAMES);
         int n = block.getNumSamples();
-        Instant t = start.plusNanos(DataTime.sampleOffset(from, rate));
+        Instant t = start.plusNanos(Math.round(from * 1e9 / rate));
         DataHeader header = new DataHeader(seq++, 'D', false);
         header.setNetworkCode(id.network());
         header.setStationIdentifier(id.station());

@@ -1,0 +1,370 @@
+package org.seiswatch.deploy.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.seiswatch.common.model.Channel;
+import org.seiswatch.common.model.Station;
+import org.seiswatch.common.model.StreamId;
+import org.seiswatch.common.mseed.MiniSeedWriter;
+import org.seiswatch.common.topic.Topics;
+import org.seiswatch.detector.DetectorConfig;
+import org.seiswatch.detector.assembler.AssemblerOutput;
+import org.seiswatch.detector.assembler.AssemblerProcessor;
+import org.seiswatch.detector.assembler.ChannelStateSerde;
+import org.seiswatch.detector.assembler.SampleBlock;
+import org.seiswatch.detector.associator.AssociatorInput;
+import org.seiswatch.detector.associator.AssociatorProcessor;
+import org.seiswatch.detector.phasenet.MicroBatcher;
+import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.PhasePicker;
+import org.seiswatch.detector.phasenet.StationState;
+import org.seiswatch.detector.picker.PickerProcessor;
+import org.seiswatch.detector.picker.StaLtaState;
+
+/**
+ * Throughput of the PhaseNet picker two ways, in one run: the raw ONNX Runtime session on
+ * normalised windows at fixed batch sizes, and the streaming picker of the detector topology (the
+ * assembler decoding 512-byte Steim-2 miniSEED into sample blocks, the PhaseNet processor aligning
+ * components, cutting a window every stride, running them through the shared {@link MicroBatcher},
+ * stacking and picking) for N synthetic three-component 100 Hz stations. The processors run on
+ * Kafka's {@code MockProcessorContext} with in-memory stores behind the production serdes, one
+ * chain per simulated stream thread, so broker I/O, RocksDB and the associator are left out and the
+ * figure is the picker's own. Data are Gaussian noise: the work per window does not depend on the
+ * signal.
+ */
+public final class PickerBenchmark {
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final String[] COMPONENTS = {"HHE", "HHN", "HHZ"};
+
+  private final PhasePicker picker;
+  private final Consumer<String> progress;
+
+  public PickerBenchmark(PhasePicker picker, Consumer<String> progress) {
+    this.picker = picker;
+    this.progress = progress;
+  }
+
+  /** Raw model windows per second at one batch size, over at least {@code seconds}. */
+  public record RawResult(int batchSize, long windows, double seconds, double windowsPerSecond) {}
+
+  /** What the streaming run measured. */
+  public record StreamResult(
+      int stations,
+      int threads,
+      double dataSeconds,
+      long records,
+      long windows,
+      long batches,
+      double meanBatch,
+      double seconds,
+      double windowsPerSecond,
+      long picks) {}
+
+  /** Heap and state with many stations loaded. */
+  public record HeapResult(
+      int stations, long heapBytesBefore, long heapBytesAfter, long stateBytes) {
+    public double heapMibPerThousand() {
+      return (heapBytesAfter - heapBytesBefore) / 1048576.0 * 1000 / stations;
+    }
+  }
+
+  /** Runs the model on {@code batchSize} random windows repeatedly for at least {@code seconds}. */
+  public RawResult raw(int batchSize, double seconds) {
+    int n = picker.manifest().windowSamples();
+    Random random = new Random(batchSize);
+    float[][][] windows = new float[batchSize][3][n];
+    for (float[][] w : windows) {
+      for (float[] c : w) {
+        for (int i = 0; i < n; i++) {
+          c[i] = (float) random.nextGaussian();
+        }
+      }
+    }
+    picker.predict(windows);
+    picker.predict(windows);
+    long windowsRun = 0;
+    long start = System.nanoTime();
+    long until = start + (long) (seconds * 1e9);
+    while (System.nanoTime() < until) {
+      picker.predict(windows);
+      windowsRun += batchSize;
+    }
+    double took = (System.nanoTime() - start) / 1e9;
+    return new RawResult(batchSize, windowsRun, took, windowsRun / took);
+  }
+
+  /**
+   * Streams {@code dataSeconds} of {@code stations} synthetic stations through {@code threads}
+   * topologies that share {@code batcher}; stations are split round-robin over the threads.
+   */
+  public StreamResult stream(
+      MicroBatcher batcher,
+      Map<String, Object> detectorSettings,
+      int stations,
+      int threads,
+      double dataSeconds) {
+    progress.accept(
+        String.format(
+            java.util.Locale.ROOT,
+            "writing %d stations x 3 channels x %.0f s of miniSEED ...",
+            stations,
+            dataSeconds));
+    List<List<Raw>> perThread = records(stations, threads, dataSeconds);
+    long records = perThread.stream().mapToLong(List::size).sum();
+    progress.accept(
+        String.format(
+            java.util.Locale.ROOT,
+            "streaming %d records through %d topology threads ...",
+            records,
+            threads));
+    long windowsBefore = batcher.windowsRun();
+    long batchesBefore = batcher.batchesRun();
+    List<Driver> drivers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      drivers.add(new Driver(batcher, detectorSettings));
+    }
+    long picks;
+    long start = System.nanoTime();
+    try {
+      runAll(drivers, perThread, stations);
+      double took = (System.nanoTime() - start) / 1e9;
+      picks = drivers.stream().mapToLong(Driver::picks).sum();
+      long windows = batcher.windowsRun() - windowsBefore;
+      long batches = batcher.batchesRun() - batchesBefore;
+      return new StreamResult(
+          stations,
+          threads,
+          dataSeconds,
+          records,
+          windows,
+          batches,
+          batches == 0 ? 0 : (double) windows / batches,
+          took,
+          windows / took,
+          picks);
+    } finally {
+      drivers.forEach(Driver::close);
+    }
+  }
+
+  /**
+   * Loads {@code stations} stations with {@code dataSeconds} each through the topology and measures
+   * the heap that stays in use (after garbage collection) while their state is live, and the
+   * serialised size of their PhaseNet state (kept in RocksDB, off the heap, in production).
+   */
+  public HeapResult heap(
+      MicroBatcher batcher,
+      Map<String, Object> detectorSettings,
+      int stations,
+      int threads,
+      double dataSeconds) {
+    List<List<Raw>> perThread = records(stations, threads, dataSeconds);
+    long before = usedHeapAfterGc();
+    List<Driver> drivers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      drivers.add(new Driver(batcher, detectorSettings));
+    }
+    try {
+      progress.accept("loading " + stations + " stations for the heap figure ...");
+      runAll(drivers, perThread, stations);
+      perThread.clear();
+      long after = usedHeapAfterGc();
+      long state = drivers.stream().mapToLong(Driver::stateBytes).sum();
+      return new HeapResult(stations, before, after, state);
+    } finally {
+      drivers.forEach(Driver::close);
+    }
+  }
+
+  private void runAll(List<Driver> drivers, List<List<Raw>> perThread, int stations) {
+    ExecutorService pool = Executors.newFixedThreadPool(drivers.size());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < drivers.size(); t++) {
+        Driver d = drivers.get(t);
+        List<Raw> mine = perThread.get(t);
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = thread; i < stations; i += drivers.size()) {
+                    d.station(station(i));
+                  }
+                  mine.forEach(d::pipe);
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("streaming failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private record Raw(String key, Instant start, byte[] bytes) {}
+
+  /** Per thread, its stations' records in start-time order (as one stream thread reads them). */
+  private static List<List<Raw>> records(int stations, int threads, double dataSeconds) {
+    List<List<Raw>> out = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      out.add(new ArrayList<>());
+    }
+    int samples = (int) Math.round(dataSeconds * 100);
+    for (int i = 0; i < stations; i++) {
+      Random random = new Random(i);
+      for (String code : COMPONENTS) {
+        int[] counts = new int[samples];
+        for (int k = 0; k < samples; k++) {
+          counts[k] = (int) Math.round(random.nextGaussian() * 1000);
+        }
+        StreamId id = new StreamId("BN", code(i), "", code);
+        for (MiniSeedWriter.Written w : MiniSeedWriter.write(id, T0, 100.0, counts)) {
+          out.get(i % threads).add(new Raw(id.stationKey(), w.start(), w.bytes()));
+        }
+      }
+    }
+    for (List<Raw> list : out) {
+      list.sort(Comparator.comparing(Raw::start));
+    }
+    return out;
+  }
+
+  private static String code(int i) {
+    return String.format(java.util.Locale.ROOT, "B%04d", i);
+  }
+
+  private static Station station(int i) {
+    List<Channel> channels = new ArrayList<>();
+    for (String c : COMPONENTS) {
+      channels.add(new Channel("", c, 100.0, 0.0, c.endsWith("Z") ? -90.0 : 0.0, 1.0, 1.0, "M/S"));
+    }
+    return new Station("BN", code(i), 30 + (i % 40) * 0.1, -120 + (i / 40) * 0.1, 0.0, channels);
+  }
+
+  /**
+   * One simulated stream thread: the detector's assembler and PhaseNet processors chained by hand
+   * on Kafka's {@link MockProcessorContext}, with in-memory state stores behind the same serdes as
+   * in production (no RocksDB, no changelog, no broker).
+   */
+  private static final class Driver implements AutoCloseable {
+    private final MockProcessorContext<String, AssemblerOutput> assemblerContext =
+        new MockProcessorContext<>();
+    private final MockProcessorContext<String, AssociatorInput> pickerContext =
+        new MockProcessorContext<>();
+    private final AssemblerProcessor assembler;
+    private final PhaseNetProcessor picker;
+    private final KeyValueStore<String, Station> stations;
+    private final KeyValueStore<String, StationState> states;
+    private final Serde<StationState> stateSerde;
+    private long picks;
+
+    Driver(MicroBatcher batcher, Map<String, Object> settings) {
+      Map<String, Object> props = new HashMap<>(settings);
+      props.put(DetectorConfig.BOOTSTRAP_SERVERS, "bench:9092");
+      props.put(DetectorConfig.PICKER_TYPE, DetectorConfig.PICKER_TYPE_PHASENET);
+      DetectorConfig config = DetectorConfig.from(props);
+      var manifest = batcher.picker().manifest();
+      stateSerde = StationState.serde(manifest, config.stackSettings(manifest.samplingRateHz()));
+      add(assemblerContext, store(AssemblerProcessor.STORE, new ChannelStateSerde()));
+      states = store(PhaseNetProcessor.STORE, stateSerde);
+      add(pickerContext, states);
+      add(pickerContext, store(PickerProcessor.STORE, StaLtaState.SERDE));
+      stations = store(AssociatorProcessor.STATIONS_STORE, Topics.STATIONS.valueSerde());
+      add(pickerContext, stations);
+      assembler = new AssemblerProcessor(config.assemblerMaxLatenessSeconds());
+      assembler.init(assemblerContext);
+      picker =
+          new PhaseNetProcessor(
+              batcher,
+              config.phaseNetSettings(manifest.samplingRateHz()),
+              config.staLtaSettings(),
+              PickerProcessor.STORE,
+              AssociatorProcessor.STATIONS_STORE);
+      picker.init(pickerContext);
+    }
+
+    private static <V> KeyValueStore<String, V> store(String name, Serde<V> serde) {
+      return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), serde)
+          .withLoggingDisabled()
+          .withCachingDisabled()
+          .build();
+    }
+
+    private static void add(MockProcessorContext<?, ?> context, KeyValueStore<?, ?> store) {
+      store.init(context.getStateStoreContext(), store);
+      context.addStateStore(store);
+    }
+
+    void station(Station s) {
+      stations.put(s.key(), s);
+    }
+
+    void pipe(Raw r) {
+      assembler.process(new Record<>(r.key(), r.bytes(), r.start().toEpochMilli()));
+      for (var forward : assemblerContext.forwarded()) {
+        var out = forward.record();
+        if (out.value() instanceof SampleBlock block) {
+          picker.process(new Record<>(out.key(), block, out.timestamp()));
+        }
+      }
+      assemblerContext.resetForwards();
+      for (var forward : pickerContext.forwarded()) {
+        if (forward.record().value().isPick()) {
+          picks++;
+        }
+      }
+      pickerContext.resetForwards();
+    }
+
+    long picks() {
+      return picks;
+    }
+
+    long stateBytes() {
+      long bytes = 0;
+      try (KeyValueIterator<String, StationState> it = states.all()) {
+        while (it.hasNext()) {
+          KeyValue<String, StationState> kv = it.next();
+          bytes += stateSerde.serializer().serialize(PhaseNetProcessor.STORE, kv.value).length;
+        }
+      }
+      return bytes;
+    }
+
+    @Override
+    public void close() {
+      picker.close();
+      assembler.close();
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.seiswatch.deploy.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.seiswatch.common.json.Json;
+import org.seiswatch.deploy.bench.PickerBenchmark;
+import org.seiswatch.detector.DetectorConfig;
+import org.seiswatch.detector.phasenet.MicroBatcher;
+import org.seiswatch.detector.phasenet.ModelFiles;
+import org.seiswatch.detector.phasenet.OnnxPhasePicker;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seiswatch bench picker}: raw ONNX Runtime windows/s next to the streaming picker's. */
+@Command(
+    name = "picker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "PhaseNet throughput, in one run: (1) the raw ONNX Runtime session on normalised windows at"
+          + " batch sizes 1, 8 and 32 (and at the streaming run's mean batch size); (2) the"
+          + " streaming picker of the detector topology (assembler decoding 512-byte Steim-2"
+          + " miniSEED, alignment, a window every stride, the shared micro-batcher, stacking,"
+          + " picks) for N synthetic 3-component 100 Hz stations: the detector's processors on"
+          + " in-memory state stores with the production serdes, no broker, one chain per"
+          + " simulated stream thread; (3) the heap kept with 1000 stations' state loaded in"
+          + " memory.",
+      "Prints a table, the ratio streaming / raw at the same batch size, and the number of"
+          + " stations the streaming rate keeps up with in real time at the stride (one window"
+          + " per station per stride). --json FILE writes the same figures."
+    })
+public final class BenchPickerCommand implements Callable<Integer> {
+  @Option(
+      names = "--stations",
+      defaultValue = "100",
+      description = "Simulated stations in the streaming run (default: ${DEFAULT-VALUE}).")
+  int stations;
+
+  @Option(
+      names = "--data-seconds",
+      defaultValue = "300",
+      description = "Seconds of data per station in the streaming run (default: ${DEFAULT-VALUE}).")
+  double dataSeconds;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description =
+          "Simulated stream threads feeding the one batcher (Kafka Streams num.stream.threads;"
+              + " default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "32",
+      description = "Micro-batcher batch size (phasenet.batch.size; default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--max-wait-ms",
+      defaultValue = "20",
+      description = "Micro-batcher maximum wait (phasenet.max.wait.ms; default: ${DEFAULT-VALUE}).")
+  long maxWaitMs;
+
+  @Option(
+      names = "--intra-op-threads",
+      defaultValue = "1",
+      description =
+          "ONNX Runtime intra-op threads (phasenet.intra.op.threads; default: ${DEFAULT-VALUE}).")
+  int intraOpThreads;
+
+  @Option(
+      names = "--stride",
+      defaultValue = "5",
+      description = "Window stride, seconds (phasenet.stride.s; default: ${DEFAULT-VALUE}).")
+  double stride;
+
+  @Option(
+      names = "--raw-seconds",
+      defaultValue = "5",
+      description = "Seconds per raw batch-size measurement (default: ${DEFAULT-VALUE}).")
+  double rawSeconds;
+
+  @Option(
+      names = "--heap-stations",
+      defaultValue = "1000",
+      description = "Stations for the heap figure; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int heapStations;
+
+  @Option(
+      names = "--model",
+      paramLabel = "M",
+      description = "ONNX model with its manifest beside it (default: the bundled PhaseNet).")
+  Path model;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+  Path json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (stations < 1 || threads < 1 || batchSize < 1 || dataSeconds < 60 || heapStations < 0) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "need --stations >= 1, --threads >= 1, --batch-size >= 1, --data-seconds >= 60,"
+              + " --heap-stations >= 0");
+    }
+    quietLogs();
+    PrintStream out = System.out;
+    ModelFiles files = model == null ? ModelFiles.bundled() : ModelFiles.of(model);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    try (OnnxPhasePicker picker = OnnxPhasePicker.open(files, intraOpThreads);
+        MicroBatcher batcher = MicroBatcher.start(picker, batchSize, maxWaitMs)) {
+      PickerBenchmark bench = new PickerBenchmark(picker, line -> out.println(line));
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put(DetectorConfig.PHASENET_STRIDE_S, stride);
+      settings.put(DetectorConfig.PHASENET_BATCH_SIZE, batchSize);
+      settings.put(DetectorConfig.PHASENET_MAX_WAIT_MS, maxWaitMs);
+
+      out.println("streaming warm-up ...");
+      bench.stream(batcher, settings, Math.min(stations, 4), threads, 60);
+      PickerBenchmark.StreamResult stream =
+          bench.stream(batcher, settings, stations, threads, dataSeconds);
+
+      TreeSet<Integer> sizes = new TreeSet<>(List.of(1, 8, 32));
+      int streamBatch = Math.max(1, (int) Math.round(stream.meanBatch()));
+      sizes.add(streamBatch);
+      List<PickerBenchmark.RawResult> raw = new ArrayList<>();
+      for (int b : sizes) {
+        out.printf(Locale.ROOT, "raw ONNX Runtime, batch %d ...%n", b);
+        raw.add(bench.raw(b, rawSeconds));
+      }
+      PickerBenchmark.RawResult same =
+          raw.stream().filter(r -> r.batchSize() == streamBatch).findFirst().orElseThrow();
+      PickerBenchmark.HeapResult heap =
+          heapStations == 0 ? null : bench.heap(batcher, settings, heapStations, threads, 60);
+
+      double ratio = stream.windowsPerSecond() / same.windowsPerSecond();
+      double realTimeStations = stream.windowsPerSecond() * stride;
+      out.println();
+      out.printf(Locale.ROOT, "%-44s %14s%n", "figure", "value");
+      for (PickerBenchmark.RawResult r : raw) {
+        row(out, "raw ORT windows/s, batch " + r.batchSize(), "%.1f", r.windowsPerSecond());
+      }
+      row(
+          out,
+          "streaming windows/s (" + stream.stations() + " stations)",
+          "%.1f",
+          stream.windowsPerSecond());
+      row(out, "streaming mean batch size", "%.2f", stream.meanBatch());
+      row(out, "streaming / raw at batch " + streamBatch, "%.2f", ratio);
+      row(out, "stations in real time (stride " + fmt(stride) + " s)", "%.0f", realTimeStations);
+      row(out, "streaming records/s", "%.0f", stream.records() / stream.seconds());
+      row(out, "streaming picks (noise)", "%.0f", (double) stream.picks());
+      if (heap != null) {
+        row(
+            out,
+            "heap MiB kept for " + heap.stations() + " stations",
+            "%.1f",
+            (heap.heapBytesAfter() - heap.heapBytesBefore()) / 1048576.0);
+        row(
+            out,
+            "PhaseNet state MiB for " + heap.stations() + " (serialised)",
+            "%.1f",
+            heap.stateBytes() / 1048576.0);
+      }
+      out.printf(
+          Locale.ROOT,
+          "(%d cores, Java %s, %d simulated stream threads, ORT intra-op threads %d)%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"),
+          threads,
+          intraOpThreads);
+
+      doc.put("benchmark", "picker");
+      doc.put("model", picker.manifest().name() + " " + picker.manifest().version());
+      doc.put("raw", raw);
+      doc.put("stream", stream);
+      doc.put("streamOverRawSameBatch", ratio);
+      doc.put("realTimeStationsAtStride", realTimeStations);
+      doc.put("strideSeconds", stride);
+      doc.put("heap", heap);
+      doc.put("cores", Runtime.getRuntime().availableProcessors());
+      doc.put("java", System.getProperty("java.version"));
+    }
+    if (json != null) {
+      Files.writeString(
+          json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+      out.println("JSON written to " + json);
+    }
+    return 0;
+  }
+
+  private static void quietLogs() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.seiswatch"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
+        .setLevel(ch.qos.logback.classic.Level.ERROR);
+  }
+
+  private static void row(PrintStream out, String name, String pattern, double value) {
+    out.printf(Locale.ROOT, "%-44s %14s%n", name, String.format(Locale.ROOT, pattern, value));
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+}
