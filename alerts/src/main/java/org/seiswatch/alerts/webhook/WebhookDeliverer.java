@@ -418,6 +418,8 @@ public final class WebhookDeliverer implements Runnable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      System.err.println(
+          "DEBUG assigned " + assigned + " " + consumer.committed(new HashSet<>(assigned)));
       if (assigned.isEmpty() || settings.dedupLookback() == 0) {
         return;
       }
