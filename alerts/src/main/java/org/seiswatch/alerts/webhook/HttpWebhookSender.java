@@ -46,7 +46,10 @@ public final class HttpWebhookSender implements WebhookSender {
     } catch (HttpTimeoutException e) {
       return WebhookResponse.error("timeout: " + e.getMessage());
     } catch (IOException e) {
-      return WebhookResponse.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+      // A refused connection is a ConnectException without message: the class names it.
+      String message = e.getMessage();
+      return WebhookResponse.error(
+          e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return WebhookResponse.error("interrupted");

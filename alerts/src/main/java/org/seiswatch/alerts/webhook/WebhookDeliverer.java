@@ -52,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * committed offset, so nothing is lost. At assignment the last {@code dedupLookback} records before
  * the committed offset are re-read, without delivering them, to learn which versions were handled,
  * so duplicates on the topic stay suppressed across restarts. A graceful stop finishes the attempt
- * in flight and commits before closing. What remains is the at-least-once window: a 2xx received
- * but the commit not done (crash or a lost partition in between) sends that one alert again on
- * restart, with the same {@code Idempotency-Key}.
+ * in flight and commits before closing. What remains is the at-least-once window, one alert: a 2xx
+ * received but the commit not done (a crash in between, or a commit refused in a rebalance, after
+ * which nothing more is sent until the next poll) sends that alert again, with the same {@code
+ * Idempotency-Key}.
  *
  * <p>Attempts are synchronous on this thread, so a slow receiver delays the other partitions of the
  * same subscription by up to the request timeout per attempt; other subscriptions are unaffected.
@@ -90,6 +91,8 @@ public final class WebhookDeliverer implements Runnable {
       };
   private volatile boolean closing;
   private volatile boolean alive = true;
+  // Set when a commit failed: nothing more is sent until the next poll settles the assignment.
+  private boolean commitFailed;
 
   /**
    * @param consumer a fresh consumer in the subscription's group; this deliverer owns and closes it
@@ -147,8 +150,9 @@ public final class WebhookDeliverer implements Runnable {
       partitions.computeIfAbsent(tp, p -> new ArrayDeque<>()).addLast(new Pending(record));
     }
     long deadline = System.nanoTime() + STEP_BUDGET_NANOS;
+    commitFailed = false;
     for (Map.Entry<TopicPartition, Deque<Pending>> e : partitions.entrySet()) {
-      if (closing) {
+      if (closing || commitFailed) {
         break;
       }
       drain(e.getKey(), e.getValue(), deadline);
@@ -178,7 +182,7 @@ public final class WebhookDeliverer implements Runnable {
 
   /** Works the head of one partition until it is empty or the head must wait. */
   private void drain(TopicPartition tp, Deque<Pending> queue, long deadline) {
-    while (!queue.isEmpty() && !closing) {
+    while (!queue.isEmpty() && !closing && !commitFailed) {
       Pending head = queue.peekFirst();
       long offset = head.record.offset();
       if (offset < replayEnds.getOrDefault(tp, -1L)) {
@@ -363,6 +367,7 @@ public final class WebhookDeliverer implements Runnable {
       consumer.commitSync(offsets);
     } catch (KafkaException e) {
       // The partitions moved: their new owner resumes at the last commit (the documented window).
+      commitFailed = true;
       LOG.warn("webhook {}: cannot commit {}; may re-deliver", subscription.id(), offsets, e);
     }
   }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -340,6 +341,32 @@ class WebhookDelivererTest {
     assertEquals(1, producer.history().size());
     assertEquals("sw2", producer.history().get(0).key());
     assertEquals(3, committed(P0));
+  }
+
+  @Test
+  void shouldSendNothingMoreUntilNextPollWhenCommitFails() {
+    int[] refusals = {1};
+    WebhookDeliverer deliverer =
+        deliverer(
+            Policy.everything(),
+            new MockConsumer<>("earliest") {
+              @Override
+              public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                if (refusals[0]-- > 0) {
+                  throw new RebalanceInProgressException("rebalancing");
+                }
+                super.commitSync(offsets);
+              }
+            });
+    add(P0, version("sw1", 1));
+    add(P0, version("sw1", 2));
+
+    deliverer.step();
+    assertEquals(List.of("sw1:1"), keys());
+    deliverer.step();
+
+    assertEquals(List.of("sw1:1", "sw1:2"), keys());
+    assertEquals(2, committed(P0));
   }
 
   @Test
