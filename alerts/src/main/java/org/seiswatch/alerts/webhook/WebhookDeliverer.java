@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,13 +81,7 @@ public final class WebhookDeliverer implements Runnable {
   private final Map<TopicPartition, Deque<Pending>> partitions = new HashMap<>();
   private final Map<TopicPartition, Long> replayEnds = new HashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-  private final Map<String, Integer> handled =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-          return size() > HANDLED_REMEMBERED;
-        }
-      };
+  private final HandledVersions handled = new HandledVersions(HANDLED_REMEMBERED);
   private volatile boolean closing;
   private volatile boolean alive = true;
   // Set when a commit failed: nothing more is sent until the next poll settles the assignment.
@@ -188,7 +181,7 @@ public final class WebhookDeliverer implements Runnable {
       if (offset < replayEnds.getOrDefault(tp, -1L)) {
         Alert replayed = read(head.record);
         if (replayed != null) {
-          remember(replayed);
+          handled.remember(replayed);
         }
         queue.removeFirst();
         continue;
@@ -199,8 +192,7 @@ public final class WebhookDeliverer implements Runnable {
         finish(tp, queue, null, true);
         continue;
       }
-      if (alert.version() <= handled.getOrDefault(alert.eventId(), 0)
-          || !subscription.policy().accepts(alert.detection())) {
+      if (handled.handled(alert) || !subscription.policy().accepts(alert.detection())) {
         finish(tp, queue, alert, false);
         continue;
       }
@@ -287,16 +279,12 @@ public final class WebhookDeliverer implements Runnable {
   private void finish(TopicPartition tp, Deque<Pending> queue, Alert alert, boolean commitNow) {
     Pending head = queue.removeFirst();
     if (alert != null) {
-      remember(alert);
+      handled.remember(alert);
     }
     toCommit.put(tp, new OffsetAndMetadata(head.record.offset() + 1));
     if (commitNow) {
       commit();
     }
-  }
-
-  private void remember(Alert alert) {
-    handled.merge(alert.eventId(), alert.version(), Math::max);
   }
 
   private static Alert read(ConsumerRecord<String, byte[]> record) {
