@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The alerts service (DESIGN.md "Services", alerts): consumes {@code seis.events}, publishes one
  * {@code Alert} per event version on {@code seis.alerts}, logs one line per version, dead-letters
- * records it cannot read, and answers {@code /health} and {@code /api/events} over HTTP.
+ * records it cannot read, answers {@code /health} and {@code /api/events} over HTTP, and delivers
+ * the alerts to webhook subscriptions ({@code alerts.webhook.WebhookDispatcher}, README
+ * "Webhooks").
  *
  * <p>The constructor does no I/O; {@link #start()} binds the HTTP port, creates the Kafka clients
- * and starts the consumer thread; {@link #stop()} undoes all of it.
+ * and starts the consumer threads and webhook deliverers; {@link #stop()} undoes all of it.
  */
 public final class AlertService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
