@@ -12,6 +12,7 @@ import org.seiswatch.alerts.consumer.EventConsumerLoop;
 import org.seiswatch.alerts.consumer.EventRecordHandler;
 import org.seiswatch.alerts.http.AlertsHttpServer;
 import org.seiswatch.alerts.http.ApiKeyGuard;
+import org.seiswatch.alerts.http.DeliveriesApi;
 import org.seiswatch.alerts.http.EventsApi;
 import org.seiswatch.alerts.http.FeedApi;
 import org.seiswatch.alerts.http.HealthApi;
@@ -23,6 +24,10 @@ import org.seiswatch.alerts.sse.SseHub;
 import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.alerts.store.EventStoreFeed;
 import org.seiswatch.alerts.subscription.SubscriptionStore;
+import org.seiswatch.alerts.webhook.DeliveryLog;
+import org.seiswatch.alerts.webhook.HttpWebhookSender;
+import org.seiswatch.alerts.webhook.WebhookDispatcher;
+import org.seiswatch.alerts.webhook.WebhookSettings;
 import org.seiswatch.common.model.Detection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The alerts service (DESIGN.md "Services", alerts): consumes {@code seis.events}, publishes one
  * {@code Alert} per event version on {@code seis.alerts}, logs one line per version, dead-letters
- * records it cannot read, and answers {@code /health} and {@code /api/events} over HTTP.
+ * records it cannot read, answers {@code /health} and {@code /api/events} over HTTP, and delivers
+ * the alerts to webhook subscriptions ({@code alerts.webhook.WebhookDispatcher}, README
+ * "Webhooks").
  *
  * <p>The constructor does no I/O; {@link #start()} binds the HTTP port, creates the Kafka clients
- * and starts the consumer thread; {@link #stop()} undoes all of it.
+ * and starts the consumer threads and webhook deliverers; {@link #stop()} undoes all of it.
  */
 public final class AlertService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
@@ -49,6 +56,8 @@ public final class AlertService {
   private final AlertsMetrics metrics = new AlertsMetrics();
   private final SseHub sse;
   private final SubscriptionStore subscriptions;
+  private final WebhookSettings webhookSettings;
+  private final DeliveryLog deliveries;
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -58,6 +67,7 @@ public final class AlertService {
   private Thread consumerThread;
   private volatile EventStoreFeed feed;
   private Thread feedThread;
+  private WebhookDispatcher webhooks;
 
   /** A service with real Kafka clients and the system clock. */
   public AlertService(AlertsConfig config) {
@@ -75,6 +85,8 @@ public final class AlertService {
     this.store = new EventStore(config.eventsRetained());
     this.sse = new SseHub(config.sseHeartbeat());
     this.subscriptions = new SubscriptionStore(config.subscriptionsFile());
+    this.webhookSettings = config.webhookSettings();
+    this.deliveries = new DeliveryLog(webhookSettings.deliveriesRetained());
     liveListeners.add(sse);
     bindMetrics();
   }
@@ -106,6 +118,21 @@ public final class AlertService {
         "seiswatch.alerts.sse.clients", "clients connected to /api/feed", sse, SseHub::clients);
     metrics.counter(
         "seiswatch.alerts.sse.events.sent", "event versions sent on /api/feed", sse, SseHub::sent);
+    metrics.counter(
+        "seiswatch.alerts.webhook.delivered",
+        "alerts delivered to webhook receivers (2xx)",
+        deliveries,
+        DeliveryLog::delivered);
+    metrics.counter(
+        "seiswatch.alerts.webhook.retried",
+        "failed webhook attempts that are retried after a backoff",
+        deliveries,
+        DeliveryLog::retried);
+    metrics.counter(
+        "seiswatch.alerts.webhook.failed",
+        "webhook alerts given up after webhook.retry.max.ms and dead-lettered",
+        deliveries,
+        DeliveryLog::failed);
   }
 
   /**
@@ -140,6 +167,17 @@ public final class AlertService {
               clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners);
       feedThread = new Thread(feed, "seiswatch-alerts-store");
       feedThread.start();
+      webhooks =
+          new WebhookDispatcher(
+              subscriptions,
+              id -> clients.webhookConsumer(config.webhookConsumerProperties(id)),
+              new HttpWebhookSender(
+                  webhookSettings.connectTimeout(), webhookSettings.requestTimeout()),
+              producer,
+              deliveries,
+              webhookSettings,
+              clock);
+      webhooks.start();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -158,6 +196,7 @@ public final class AlertService {
     routes.addAll(new FeedApi(sse).routes());
     routes.addAll(new MetricsApi(metrics).routes());
     routes.addAll(new SubscriptionsApi(subscriptions).routes());
+    routes.addAll(new DeliveriesApi(subscriptions, deliveries).routes());
     return routes;
   }
 
@@ -190,6 +229,14 @@ public final class AlertService {
       LOG.warn("error stopping the event store consumer", e);
     }
     try {
+      if (webhooks != null) {
+        // Before the producer: a deliverer giving up an alert still writes its dead letter.
+        webhooks.stop();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the webhook deliverers", e);
+    }
+    try {
       if (producer != null) {
         producer.close(PRODUCER_CLOSE_TIMEOUT);
       }
@@ -202,6 +249,7 @@ public final class AlertService {
     consumerThread = null;
     feed = null;
     feedThread = null;
+    webhooks = null;
   }
 
   private void stopFeed() {
@@ -304,6 +352,14 @@ public final class AlertService {
   public long deadLetters() {
     EventRecordHandler h = handler;
     return h == null ? 0 : h.deadLettered();
+  }
+
+  /**
+   * Webhook attempts, kept per subscription (also served at {@code
+   * /api/subscriptions/{id}/deliveries}).
+   */
+  public DeliveryLog deliveries() {
+    return deliveries;
   }
 
   /** True while both consumers run; what {@code /health} reports. */

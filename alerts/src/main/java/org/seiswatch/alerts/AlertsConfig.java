@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.seiswatch.alerts.webhook.WebhookSettings;
 import org.seiswatch.common.error.ConfigurationException;
 
 /**
@@ -34,6 +35,16 @@ public final class AlertsConfig extends AbstractConfig {
   public static final String API_KEYS = "api.keys";
   public static final String API_PUBLIC_PATHS = "api.public.paths";
   public static final String SUBSCRIPTIONS_FILE = "subscriptions.file";
+  public static final String WEBHOOK_CONNECT_TIMEOUT_MS = "webhook.connect.timeout.ms";
+  public static final String WEBHOOK_REQUEST_TIMEOUT_MS = "webhook.request.timeout.ms";
+  public static final String WEBHOOK_RETRY_INITIAL_MS = "webhook.retry.initial.ms";
+  public static final String WEBHOOK_RETRY_BACKOFF_MAX_MS = "webhook.retry.backoff.max.ms";
+  public static final String WEBHOOK_RETRY_MAX_MS = "webhook.retry.max.ms";
+  public static final String WEBHOOK_DELIVERIES_RETAINED = "webhook.deliveries.retained";
+  public static final String WEBHOOK_DEDUP_LOOKBACK = "webhook.dedup.lookback";
+
+  /** Prefix of the consumer group of each webhook subscription, followed by its id. */
+  public static final String WEBHOOK_GROUP_PREFIX = "seiswatch-webhook-";
 
   public static final String DEFAULT_PUBLIC_PATHS =
       "/,/health,/metrics,/api/events,/api/feed,/api/stations";
@@ -113,7 +124,66 @@ public final class AlertsConfig extends AbstractConfig {
               "",
               Importance.MEDIUM,
               "JSON file of the subscriptions, read at start and rewritten on every change through"
-                  + " the API; empty keeps subscriptions in memory only.");
+                  + " the API; empty keeps subscriptions in memory only.")
+          .define(
+              WEBHOOK_CONNECT_TIMEOUT_MS,
+              Type.INT,
+              5_000,
+              Range.between(100, 600_000),
+              Importance.LOW,
+              "Time allowed to open the connection to a webhook receiver; over it the attempt"
+                  + " failed and is retried.")
+          .define(
+              WEBHOOK_REQUEST_TIMEOUT_MS,
+              Type.INT,
+              10_000,
+              Range.between(100, 600_000),
+              Importance.LOW,
+              "Time allowed from sending a webhook POST to its response headers; over it the"
+                  + " attempt failed and is retried.")
+          .define(
+              WEBHOOK_RETRY_INITIAL_MS,
+              Type.INT,
+              1_000,
+              Range.between(1, 3_600_000),
+              Importance.LOW,
+              "Wait after the first failed webhook attempt of an alert; doubled per further"
+                  + " failure up to webhook.retry.backoff.max.ms, each wait drawn from its upper"
+                  + " half (jitter).")
+          .define(
+              WEBHOOK_RETRY_BACKOFF_MAX_MS,
+              Type.INT,
+              300_000,
+              Range.between(1, 86_400_000),
+              Importance.LOW,
+              "Longest wait between two webhook attempts of one alert (at least"
+                  + " webhook.retry.initial.ms).")
+          .define(
+              WEBHOOK_RETRY_MAX_MS,
+              Type.LONG,
+              86_400_000L,
+              Range.between(0, 7L * 86_400_000L),
+              Importance.MEDIUM,
+              "How long after its first attempt a webhook alert is retried; then it is given up,"
+                  + " written to seis.deadletter and the next alert of its partition goes. A"
+                  + " restart of the service starts the clock of the alert in hand afresh.")
+          .define(
+              WEBHOOK_DELIVERIES_RETAINED,
+              Type.INT,
+              100,
+              Range.between(1, 100_000),
+              Importance.LOW,
+              "Webhook attempts kept in memory per subscription for"
+                  + " GET /api/subscriptions/{id}/deliveries.")
+          .define(
+              WEBHOOK_DEDUP_LOOKBACK,
+              Type.INT,
+              1_000,
+              Range.between(0, 1_000_000),
+              Importance.LOW,
+              "seis.alerts records per partition re-read (not re-sent) when a webhook deliverer"
+                  + " starts, to learn which event versions it already handled, so an alert the"
+                  + " alerts service published twice is delivered once; 0 turns this off.");
 
   private AlertsConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -226,6 +296,32 @@ public final class AlertsConfig extends AbstractConfig {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return props;
+  }
+
+  /** The webhook delivery settings ({@code webhook.*}). */
+  public WebhookSettings webhookSettings() {
+    return new WebhookSettings(
+        Duration.ofMillis(getInt(WEBHOOK_CONNECT_TIMEOUT_MS)),
+        Duration.ofMillis(getInt(WEBHOOK_REQUEST_TIMEOUT_MS)),
+        Duration.ofMillis(getInt(WEBHOOK_RETRY_INITIAL_MS)),
+        Duration.ofMillis(
+            Math.max(getInt(WEBHOOK_RETRY_BACKOFF_MAX_MS), getInt(WEBHOOK_RETRY_INITIAL_MS))),
+        Duration.ofMillis(getLong(WEBHOOK_RETRY_MAX_MS)),
+        getInt(WEBHOOK_DELIVERIES_RETAINED),
+        getInt(WEBHOOK_DEDUP_LOOKBACK));
+  }
+
+  /**
+   * Settings of the {@code seis.alerts} consumer of one webhook subscription: group {@code
+   * seiswatch-webhook-<id>} (so each subscription has its own committed position), from the
+   * earliest offset for a new group, offsets committed by the deliverer, small batches because
+   * records wait in memory while their partition's head is retried.
+   */
+  public Map<String, Object> webhookConsumerProperties(String subscriptionId) {
+    Map<String, Object> props = readCommittedConsumer(WEBHOOK_GROUP_PREFIX + subscriptionId);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, WEBHOOK_GROUP_PREFIX + subscriptionId);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
     return props;
   }
 

@@ -20,6 +20,14 @@ public interface KafkaClients {
   /** The producer of {@code seis.alerts} and {@code seis.deadletter}: String keys, byte values. */
   Producer<String, byte[]> producer(Map<String, Object> properties);
 
+  /**
+   * The {@code seis.alerts} consumer of one webhook subscription's deliverer. Real by default, so
+   * fakes of the other clients need not override it unless a test has webhook subscriptions.
+   */
+  default Consumer<String, byte[]> webhookConsumer(Map<String, Object> properties) {
+    return new KafkaConsumer<>(properties);
+  }
+
   /** Real clients connecting to the configured brokers. */
   static KafkaClients kafka() {
     return new KafkaClients() {

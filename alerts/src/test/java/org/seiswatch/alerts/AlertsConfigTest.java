@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.seiswatch.alerts.webhook.WebhookSettings;
 import org.seiswatch.common.error.ConfigurationException;
 
 class AlertsConfigTest {
@@ -32,6 +34,59 @@ class AlertsConfigTest {
     assertEquals("b:9092", props.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
     assertEquals("g1", props.get(ConsumerConfig.GROUP_ID_CONFIG));
     assertEquals("read_committed", props.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG));
+    assertEquals("earliest", props.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
+    assertEquals(false, props.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+  }
+
+  @Test
+  void shouldDefaultTo24HoursOfRetriesWhenWebhookSettingsAbsent() {
+    WebhookSettings settings =
+        AlertsConfig.from(Map.of("bootstrap.servers", "b:9092")).webhookSettings();
+
+    assertEquals(
+        new WebhookSettings(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            Duration.ofHours(24),
+            100,
+            1000),
+        settings);
+  }
+
+  @Test
+  void shouldReadWebhookSettingsWhenGivenAsStrings() {
+    WebhookSettings settings =
+        AlertsConfig.from(
+                Map.of(
+                    "bootstrap.servers", "b:9092",
+                    "webhook.retry.initial.ms", "100",
+                    "webhook.retry.backoff.max.ms", "400",
+                    "webhook.retry.max.ms", "60000",
+                    "webhook.request.timeout.ms", "2000"))
+            .webhookSettings();
+
+    assertEquals(Duration.ofMillis(100), settings.initialBackoff());
+    assertEquals(Duration.ofMillis(400), settings.maxBackoff());
+    assertEquals(Duration.ofMinutes(1), settings.retryFor());
+    assertEquals(Duration.ofSeconds(2), settings.requestTimeout());
+  }
+
+  @Test
+  void shouldNameSettingWhenRetryTimeIsNegative() {
+    assertThatThrownBy(
+            () -> AlertsConfig.from(Map.of("bootstrap.servers", "b", "webhook.retry.max.ms", -1)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("webhook.retry.max.ms");
+  }
+
+  @Test
+  void shouldUseOwnGroupPerSubscriptionWhenBuildingWebhookConsumerProperties() {
+    Map<String, Object> props =
+        AlertsConfig.from(Map.of("bootstrap.servers", "b:9092")).webhookConsumerProperties("s1");
+
+    assertEquals("seiswatch-webhook-s1", props.get(ConsumerConfig.GROUP_ID_CONFIG));
     assertEquals("earliest", props.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
     assertEquals(false, props.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.common.json.Json;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class SubscriptionStore {
 
   private final Path file;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param file where subscriptions are kept, or null for memory only
@@ -75,6 +77,29 @@ public final class SubscriptionStore {
     subscriptions.clear();
     subscriptions.putAll(read);
     LOG.info("{} subscriptions read from {}", subscriptions.size(), file);
+    changed();
+  }
+
+  /**
+   * Adds a hook called after every change (load, put, remove), while this store's lock is held: it
+   * must only hand the work to another thread.
+   */
+  public void addListener(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(Runnable listener) {
+    listeners.remove(listener);
+  }
+
+  private void changed() {
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("subscription listener {} failed", listener, e);
+      }
+    }
   }
 
   public synchronized List<Subscription> list() {
@@ -103,6 +128,7 @@ public final class SubscriptionStore {
       }
       throw e;
     }
+    changed();
   }
 
   /** Removes one; true if it existed. Saves. */
@@ -117,6 +143,7 @@ public final class SubscriptionStore {
       subscriptions.put(id, removed);
       throw e;
     }
+    changed();
     return true;
   }
 
