@@ -12,17 +12,23 @@ import org.seiswatch.alerts.consumer.EventConsumerLoop;
 import org.seiswatch.alerts.consumer.EventRecordHandler;
 import org.seiswatch.alerts.http.AlertsHttpServer;
 import org.seiswatch.alerts.http.ApiKeyGuard;
+import org.seiswatch.alerts.http.DashboardApi;
 import org.seiswatch.alerts.http.EventsApi;
 import org.seiswatch.alerts.http.FeedApi;
 import org.seiswatch.alerts.http.HealthApi;
 import org.seiswatch.alerts.http.MetricsApi;
 import org.seiswatch.alerts.http.Route;
+import org.seiswatch.alerts.http.StationsApi;
 import org.seiswatch.alerts.http.SubscriptionsApi;
+import org.seiswatch.alerts.http.WaveformsApi;
 import org.seiswatch.alerts.metrics.AlertsMetrics;
 import org.seiswatch.alerts.sse.SseHub;
+import org.seiswatch.alerts.stations.StationDirectory;
+import org.seiswatch.alerts.stations.StationFeed;
 import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.alerts.store.EventStoreFeed;
 import org.seiswatch.alerts.subscription.SubscriptionStore;
+import org.seiswatch.alerts.waveform.WaveformService;
 import org.seiswatch.common.model.Detection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +55,8 @@ public final class AlertService {
   private final AlertsMetrics metrics = new AlertsMetrics();
   private final SseHub sse;
   private final SubscriptionStore subscriptions;
+  private final StationDirectory stations;
+  private final WaveformService waveforms;
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -58,6 +66,8 @@ public final class AlertService {
   private Thread consumerThread;
   private volatile EventStoreFeed feed;
   private Thread feedThread;
+  private volatile StationFeed stationFeed;
+  private Thread stationThread;
 
   /** A service with real Kafka clients and the system clock. */
   public AlertService(AlertsConfig config) {
@@ -75,6 +85,18 @@ public final class AlertService {
     this.store = new EventStore(config.eventsRetained());
     this.sse = new SseHub(config.sseHeartbeat());
     this.subscriptions = new SubscriptionStore(config.subscriptionsFile());
+    this.stations = new StationDirectory(config.stationsLateAfter(), config.stationsSilentAfter());
+    this.waveforms =
+        new WaveformService(
+            store,
+            () -> clients.rawConsumer(config.rawConsumerProperties()),
+            clock,
+            new WaveformService.Settings(
+                config.waveformsLookback(),
+                config.waveformsScanAfter(),
+                config.waveformsScanMaxRecords(),
+                config.waveformsScanTimeout(),
+                config.waveformsMaxPoints()));
     liveListeners.add(sse);
     bindMetrics();
   }
@@ -137,9 +159,17 @@ public final class AlertService {
       consumerThread.start();
       feed =
           new EventStoreFeed(
-              clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners);
+              clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners, clock);
       feedThread = new Thread(feed, "seiswatch-alerts-store");
       feedThread.start();
+      stationFeed =
+          new StationFeed(
+              clients.stationConsumer(config.stationConsumerProperties()),
+              stations,
+              clock,
+              config.stationsHealthLookback());
+      stationThread = new Thread(stationFeed, "seiswatch-alerts-stations");
+      stationThread.start();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -158,6 +188,9 @@ public final class AlertService {
     routes.addAll(new FeedApi(sse).routes());
     routes.addAll(new MetricsApi(metrics).routes());
     routes.addAll(new SubscriptionsApi(subscriptions).routes());
+    routes.addAll(new StationsApi(stations, clock).routes());
+    routes.addAll(new WaveformsApi(waveforms).routes());
+    routes.addAll(new DashboardApi().routes());
     return routes;
   }
 
@@ -190,6 +223,11 @@ public final class AlertService {
       LOG.warn("error stopping the event store consumer", e);
     }
     try {
+      stopStationFeed();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the station consumer", e);
+    }
+    try {
       if (producer != null) {
         producer.close(PRODUCER_CLOSE_TIMEOUT);
       }
@@ -202,6 +240,20 @@ public final class AlertService {
     consumerThread = null;
     feed = null;
     feedThread = null;
+    stationFeed = null;
+    stationThread = null;
+  }
+
+  private void stopStationFeed() {
+    if (stationFeed == null) {
+      return;
+    }
+    if (stationThread == null || stationThread.getState() == Thread.State.NEW) {
+      stationFeed.closeUnstarted();
+      return;
+    }
+    stationFeed.shutdown();
+    join(stationThread);
   }
 
   private void stopFeed() {
