@@ -337,7 +337,7 @@ async function loadWaveforms(id, version) {
   panel.dataset.stations = drawn.length;
 }
 function stationPlot(s, w) {
-  const W = 1000, left = 110, right = 10, rowH = 46, top = 18;
+  const W = 1000, left = 110, right = 22, rowH = 46, top = 18;
   const rows = Math.max(1, s.channels.length);
   const H = top + rows * rowH + 18;
   const t0 = (Date.parse(w.start) - Date.parse(w.origin)) / 1000, t1 = (Date.parse(w.end) - Date.parse(w.origin)) / 1000;
