@@ -12,18 +12,24 @@ import org.seiswatch.alerts.consumer.EventConsumerLoop;
 import org.seiswatch.alerts.consumer.EventRecordHandler;
 import org.seiswatch.alerts.http.AlertsHttpServer;
 import org.seiswatch.alerts.http.ApiKeyGuard;
+import org.seiswatch.alerts.http.DashboardApi;
 import org.seiswatch.alerts.http.DeliveriesApi;
 import org.seiswatch.alerts.http.EventsApi;
 import org.seiswatch.alerts.http.FeedApi;
 import org.seiswatch.alerts.http.HealthApi;
 import org.seiswatch.alerts.http.MetricsApi;
 import org.seiswatch.alerts.http.Route;
+import org.seiswatch.alerts.http.StationsApi;
 import org.seiswatch.alerts.http.SubscriptionsApi;
+import org.seiswatch.alerts.http.WaveformsApi;
 import org.seiswatch.alerts.metrics.AlertsMetrics;
 import org.seiswatch.alerts.sse.SseHub;
+import org.seiswatch.alerts.stations.StationDirectory;
+import org.seiswatch.alerts.stations.StationFeed;
 import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.alerts.store.EventStoreFeed;
 import org.seiswatch.alerts.subscription.SubscriptionStore;
+import org.seiswatch.alerts.waveform.WaveformService;
 import org.seiswatch.alerts.webhook.DeliveryLog;
 import org.seiswatch.alerts.webhook.HttpWebhookSender;
 import org.seiswatch.alerts.webhook.WebhookDispatcher;
@@ -58,6 +64,8 @@ public final class AlertService {
   private final SubscriptionStore subscriptions;
   private final WebhookSettings webhookSettings;
   private final DeliveryLog deliveries;
+  private final StationDirectory stations;
+  private final WaveformService waveforms;
 
   private AlertsHttpServer http;
   private Producer<String, byte[]> producer;
@@ -68,6 +76,8 @@ public final class AlertService {
   private volatile EventStoreFeed feed;
   private Thread feedThread;
   private WebhookDispatcher webhooks;
+  private volatile StationFeed stationFeed;
+  private Thread stationThread;
 
   /** A service with real Kafka clients and the system clock. */
   public AlertService(AlertsConfig config) {
@@ -87,6 +97,18 @@ public final class AlertService {
     this.subscriptions = new SubscriptionStore(config.subscriptionsFile());
     this.webhookSettings = config.webhookSettings();
     this.deliveries = new DeliveryLog(webhookSettings.deliveriesRetained());
+    this.stations = new StationDirectory(config.stationsLateAfter(), config.stationsSilentAfter());
+    this.waveforms =
+        new WaveformService(
+            store,
+            () -> clients.rawConsumer(config.rawConsumerProperties()),
+            clock,
+            new WaveformService.Settings(
+                config.waveformsLookback(),
+                config.waveformsScanAfter(),
+                config.waveformsScanMaxRecords(),
+                config.waveformsScanTimeout(),
+                config.waveformsMaxPoints()));
     liveListeners.add(sse);
     bindMetrics();
   }
@@ -164,7 +186,7 @@ public final class AlertService {
       consumerThread.start();
       feed =
           new EventStoreFeed(
-              clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners);
+              clients.storeConsumer(config.storeConsumerProperties()), store, liveListeners, clock);
       feedThread = new Thread(feed, "seiswatch-alerts-store");
       feedThread.start();
       webhooks =
@@ -178,6 +200,14 @@ public final class AlertService {
               webhookSettings,
               clock);
       webhooks.start();
+      stationFeed =
+          new StationFeed(
+              clients.stationConsumer(config.stationConsumerProperties()),
+              stations,
+              clock,
+              config.stationsHealthLookback());
+      stationThread = new Thread(stationFeed, "seiswatch-alerts-stations");
+      stationThread.start();
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -197,6 +227,9 @@ public final class AlertService {
     routes.addAll(new MetricsApi(metrics).routes());
     routes.addAll(new SubscriptionsApi(subscriptions).routes());
     routes.addAll(new DeliveriesApi(subscriptions, deliveries).routes());
+    routes.addAll(new StationsApi(stations, clock).routes());
+    routes.addAll(new WaveformsApi(waveforms).routes());
+    routes.addAll(new DashboardApi().routes());
     return routes;
   }
 
@@ -237,6 +270,11 @@ public final class AlertService {
       LOG.warn("error stopping the webhook deliverers", e);
     }
     try {
+      stopStationFeed();
+    } catch (RuntimeException e) {
+      LOG.warn("error stopping the station consumer", e);
+    }
+    try {
       if (producer != null) {
         producer.close(PRODUCER_CLOSE_TIMEOUT);
       }
@@ -250,6 +288,20 @@ public final class AlertService {
     feed = null;
     feedThread = null;
     webhooks = null;
+    stationFeed = null;
+    stationThread = null;
+  }
+
+  private void stopStationFeed() {
+    if (stationFeed == null) {
+      return;
+    }
+    if (stationThread == null || stationThread.getState() == Thread.State.NEW) {
+      stationFeed.closeUnstarted();
+      return;
+    }
+    stationFeed.shutdown();
+    join(stationThread);
   }
 
   private void stopFeed() {

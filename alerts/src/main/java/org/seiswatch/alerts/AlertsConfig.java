@@ -46,8 +46,17 @@ public final class AlertsConfig extends AbstractConfig {
   /** Prefix of the consumer group of each webhook subscription, followed by its id. */
   public static final String WEBHOOK_GROUP_PREFIX = "seiswatch-webhook-";
 
+  public static final String STATIONS_LATE_AFTER_MS = "stations.late.after.ms";
+  public static final String STATIONS_SILENT_AFTER_MS = "stations.silent.after.ms";
+  public static final String STATIONS_HEALTH_LOOKBACK_MS = "stations.health.lookback.ms";
+  public static final String WAVEFORMS_LOOKBACK_MS = "waveforms.lookback.ms";
+  public static final String WAVEFORMS_SCAN_AFTER_MS = "waveforms.scan.after.ms";
+  public static final String WAVEFORMS_SCAN_MAX_RECORDS = "waveforms.scan.max.records";
+  public static final String WAVEFORMS_SCAN_TIMEOUT_MS = "waveforms.scan.timeout.ms";
+  public static final String WAVEFORMS_MAX_POINTS = "waveforms.max.points";
+
   public static final String DEFAULT_PUBLIC_PATHS =
-      "/,/health,/metrics,/api/events,/api/feed,/api/stations";
+      "/,/dashboard,/health,/metrics,/api/events,/api/feed,/api/stations";
 
   /** Never public, whatever {@code api.public.paths} says. */
   public static final String SUBSCRIPTIONS_PATH = "/api/subscriptions";
@@ -183,7 +192,68 @@ public final class AlertsConfig extends AbstractConfig {
               Importance.LOW,
               "seis.alerts records per partition re-read (not re-sent) when a webhook deliverer"
                   + " starts, to learn which event versions it already handled, so an alert the"
-                  + " alerts service published twice is delivered once; 0 turns this off.");
+                  + " alerts service published twice is delivered once; 0 turns this off.")
+          .define(
+              STATIONS_LATE_AFTER_MS,
+              Type.LONG,
+              30_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "A station whose last packet arrived with a latency above this is 'late' in"
+                  + " /api/stations and on the dashboard.")
+          .define(
+              STATIONS_SILENT_AFTER_MS,
+              Type.LONG,
+              60_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "A station whose last packet arrived longer ago than this (wall clock) is 'silent'.")
+          .define(
+              STATIONS_HEALTH_LOOKBACK_MS,
+              Type.LONG,
+              900_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "At start, seis.health is read from this far back (by append time), not from the"
+                  + " beginning of its one-day retention.")
+          .define(
+              WAVEFORMS_LOOKBACK_MS,
+              Type.LONG,
+              600_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "The waveform scan of seis.raw starts at this much before the event was first seen"
+                  + " (by append time).")
+          .define(
+              WAVEFORMS_SCAN_AFTER_MS,
+              Type.LONG,
+              600_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "The waveform scan stops at records appended this much after the event was first"
+                  + " seen.")
+          .define(
+              WAVEFORMS_SCAN_MAX_RECORDS,
+              Type.INT,
+              500_000,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Most seis.raw records one waveform request reads; the answer says when it stopped"
+                  + " there (complete=false).")
+          .define(
+              WAVEFORMS_SCAN_TIMEOUT_MS,
+              Type.LONG,
+              15_000L,
+              Range.atLeast(100),
+              Importance.LOW,
+              "Longest time one waveform request scans seis.raw.")
+          .define(
+              WAVEFORMS_MAX_POINTS,
+              Type.INT,
+              1500,
+              Range.between(10, 100_000),
+              Importance.LOW,
+              "Most points per channel in /api/events/{id}/waveforms (min/max per time bucket).");
 
   private AlertsConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -236,6 +306,38 @@ public final class AlertsConfig extends AbstractConfig {
     return file == null || file.isBlank() ? null : Path.of(file);
   }
 
+  public Duration stationsLateAfter() {
+    return Duration.ofMillis(getLong(STATIONS_LATE_AFTER_MS));
+  }
+
+  public Duration stationsSilentAfter() {
+    return Duration.ofMillis(getLong(STATIONS_SILENT_AFTER_MS));
+  }
+
+  public Duration stationsHealthLookback() {
+    return Duration.ofMillis(getLong(STATIONS_HEALTH_LOOKBACK_MS));
+  }
+
+  public Duration waveformsLookback() {
+    return Duration.ofMillis(getLong(WAVEFORMS_LOOKBACK_MS));
+  }
+
+  public Duration waveformsScanAfter() {
+    return Duration.ofMillis(getLong(WAVEFORMS_SCAN_AFTER_MS));
+  }
+
+  public int waveformsScanMaxRecords() {
+    return getInt(WAVEFORMS_SCAN_MAX_RECORDS);
+  }
+
+  public Duration waveformsScanTimeout() {
+    return Duration.ofMillis(getLong(WAVEFORMS_SCAN_TIMEOUT_MS));
+  }
+
+  public int waveformsMaxPoints() {
+    return getInt(WAVEFORMS_MAX_POINTS);
+  }
+
   /** Public paths start with '/' and never cover subscription management. */
   private static final class PublicPaths implements ConfigDef.Validator {
     @Override
@@ -282,6 +384,26 @@ public final class AlertsConfig extends AbstractConfig {
    */
   public Map<String, Object> storeConsumerProperties() {
     return readCommittedConsumer(groupId() + "-store");
+  }
+
+  /**
+   * Settings of the group-less consumer of {@code seis.stations} and {@code seis.health} behind
+   * {@code /api/stations}.
+   */
+  public Map<String, Object> stationConsumerProperties() {
+    return readCommittedConsumer(groupId() + "-stations");
+  }
+
+  /**
+   * Settings of the short-lived group-less consumers that scan {@code seis.raw} for an event's
+   * waveforms: big fetches, since a scan reads many small records.
+   */
+  public Map<String, Object> rawConsumerProperties() {
+    Map<String, Object> props = readCommittedConsumer(groupId() + "-waveforms");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+    return props;
   }
 
   /**

@@ -17,6 +17,22 @@ public interface KafkaClients {
   /** The group-less {@code seis.events} consumer that fills the event store. */
   Consumer<String, byte[]> storeConsumer(Map<String, Object> properties);
 
+  /**
+   * The group-less consumer of {@code seis.stations} and {@code seis.health} behind {@code
+   * /api/stations}. Defaults to a real consumer.
+   */
+  default Consumer<String, byte[]> stationConsumer(Map<String, Object> properties) {
+    return new KafkaConsumer<>(properties);
+  }
+
+  /**
+   * A short-lived group-less consumer of {@code seis.raw} for one waveform request, closed by the
+   * caller. Defaults to a real consumer.
+   */
+  default Consumer<String, byte[]> rawConsumer(Map<String, Object> properties) {
+    return new KafkaConsumer<>(properties);
+  }
+
   /** The producer of {@code seis.alerts} and {@code seis.deadletter}: String keys, byte values. */
   Producer<String, byte[]> producer(Map<String, Object> properties);
 

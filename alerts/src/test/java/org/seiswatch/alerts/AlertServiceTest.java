@@ -39,6 +39,7 @@ class AlertServiceTest {
 
   private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
   private final MockConsumer<String, byte[]> storeConsumer = new MockConsumer<>("earliest");
+  private final MockConsumer<String, byte[]> stationConsumer = new MockConsumer<>("earliest");
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
   private final AlertService service =
@@ -54,6 +55,16 @@ class AlertServiceTest {
             @Override
             public Consumer<String, byte[]> storeConsumer(Map<String, Object> properties) {
               return storeConsumer;
+            }
+
+            @Override
+            public Consumer<String, byte[]> stationConsumer(Map<String, Object> properties) {
+              return stationConsumer;
+            }
+
+            @Override
+            public Consumer<String, byte[]> rawConsumer(Map<String, Object> properties) {
+              return new MockConsumer<>("earliest");
             }
 
             @Override

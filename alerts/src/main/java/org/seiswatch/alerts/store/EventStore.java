@@ -35,7 +35,21 @@ public final class EventStore {
    * consumer is at-least-once) does not show twice.
    */
   public synchronized void add(Detection detection) {
-    events.computeIfAbsent(detection.id(), Versions::new).put(detection);
+    add(detection, null);
+  }
+
+  /**
+   * Adds one version and when it was seen on {@code seis.events}; the store keeps the earliest
+   * times per event, where the waveform scan of {@code seis.raw} looks.
+   *
+   * @param seen null if unknown
+   */
+  public synchronized void add(Detection detection, SeenTimes seen) {
+    Versions versions = events.computeIfAbsent(detection.id(), Versions::new);
+    versions.put(detection);
+    if (seen != null) {
+      versions.seen = versions.seen == null ? seen : versions.seen.merge(seen);
+    }
     if (events.size() > retainedEvents) {
       events.values().stream()
           .max(NEWEST_ORIGIN_FIRST)
@@ -64,6 +78,14 @@ public final class EventStore {
     return Optional.ofNullable(events.get(eventId)).map(Versions::latest);
   }
 
+  /**
+   * The earliest time a version of the event is known to have been on {@code seis.events}; empty if
+   * the event is unknown or was only added without a time.
+   */
+  public synchronized Optional<SeenTimes> firstSeen(String eventId) {
+    return Optional.ofNullable(events.get(eventId)).map(v -> v.seen);
+  }
+
   /** Number of events (not versions) held. */
   public synchronized int size() {
     return events.size();
@@ -73,6 +95,7 @@ public final class EventStore {
   private static final class Versions {
     private final String id;
     private final TreeMap<Integer, Detection> byVersion = new TreeMap<>();
+    private SeenTimes seen;
 
     Versions(String id) {
       this.id = id;

@@ -1,6 +1,8 @@
 package org.seiswatch.alerts.store;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +41,7 @@ public final class EventStoreFeed implements Runnable {
 
   private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
   private final EventStore store;
+  private final Clock clock;
   private final List<Consumer<Detection>> liveListeners;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
@@ -56,6 +59,19 @@ public final class EventStoreFeed implements Runnable {
       org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
       EventStore store,
       List<Consumer<Detection>> liveListeners) {
+    this(consumer, store, liveListeners, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock bounds the time a version was first seen (see {@link EventStore#firstSeen}): the
+   *     earlier of the record's timestamp and the clock
+   */
+  public EventStoreFeed(
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      EventStore store,
+      List<Consumer<Detection>> liveListeners,
+      Clock clock) {
+    this.clock = clock;
     this.consumer = consumer;
     this.store = store;
     this.liveListeners = liveListeners;
@@ -152,7 +168,11 @@ public final class EventStoreFeed implements Runnable {
           record.offset());
       return;
     }
-    store.add(detection);
+    // seis.events is compacted, so its timestamps are the detector's (data time of the picks), not
+    // append times; the clock bounds them for live records and archive replays.
+    Instant now = clock.instant();
+    Instant stamped = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : now;
+    store.add(detection, new SeenTimes(stamped.isBefore(now) ? stamped : now, now));
     stored.incrementAndGet();
     if (isLive(record)) {
       for (Consumer<Detection> listener : liveListeners) {

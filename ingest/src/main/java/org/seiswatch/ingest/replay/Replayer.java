@@ -1,6 +1,8 @@
 package org.seiswatch.ingest.replay;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.DeadLetterOrigin;
 import org.seiswatch.common.model.Station;
+import org.seiswatch.common.model.StationHealth;
 import org.seiswatch.common.mseed.MiniSeedRecord;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.ingest.internal.SendFailures;
@@ -18,6 +21,7 @@ import org.seiswatch.ingest.replay.internal.GoodRecord;
 import org.seiswatch.ingest.replay.internal.Pacer;
 import org.seiswatch.ingest.replay.internal.ProgressLog;
 import org.seiswatch.ingest.replay.internal.RecordMerger;
+import org.seiswatch.ingest.replay.internal.ReplayHealth;
 import org.seiswatch.ingest.replay.internal.ReplayStats;
 import org.seiswatch.ingest.stations.StationPublisher;
 import org.seiswatch.ingest.stations.StationXmlLoader;
@@ -28,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * Replays miniSEED files into {@code seis.raw} (see {@code ingest/README.md}): StationXML first
  * into {@code seis.stations}, then every good record's exact bytes keyed {@code NET.STA} with the
  * record start time as the Kafka timestamp, merged across files in start-time order and optionally
- * paced; every bad record to {@code seis.deadletter} with its file, byte offset and reason.
+ * paced; every bad record to {@code seis.deadletter} with its file, byte offset and reason; a
+ * {@code StationHealth} per station to {@code seis.health} every {@link #HEALTH_INTERVAL} of wall
+ * clock and once at the end (see {@link ReplayHealth}).
  *
  * <p>{@link #run()} blocks until the input is exhausted or {@link #stop()} is called from another
  * thread, flushes, and returns a {@link ReplaySummary}. A failed send (after the producer's own
@@ -37,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class Replayer {
   /** Dead-letter stage name of replay. */
   public static final String STAGE = "ingest.replay";
+
+  /** How often, in wall-clock time, every station's health goes to {@code seis.health}. */
+  public static final Duration HEALTH_INTERVAL = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
 
@@ -99,6 +108,8 @@ public final class Replayer {
     ProgressLog progress = new ProgressLog(clock, config.progressInterval());
     Pacer pacer = new Pacer(config.speed(), clock, () -> stopped);
     RecordMerger merger = new RecordMerger(files);
+    ReplayHealth health = new ReplayHealth();
+    long nextHealth = clock.nanoTime() + HEALTH_INTERVAL.toNanos();
     boolean completed = true;
     while (merger.hasNext()) {
       FileItem item = merger.next();
@@ -109,19 +120,36 @@ public final class Replayer {
         }
         producer.send(rawRecord(good.record()), failures.callback(Topics.RAW.name()));
         stats.record(good.record());
+        health.record(good.record(), clock.now());
       } else if (item instanceof BadRecord bad) {
         LOG.warn("dead letter: {} at byte {}: {}", bad.file(), bad.offset(), bad.reason());
         producer.send(deadLetter(bad), failures.callback(Topics.DEADLETTER.name()));
         stats.deadLetter();
       }
+      if (clock.nanoTime() - nextHealth >= 0) {
+        publishHealth(producer, health, failures);
+        nextHealth = clock.nanoTime() + HEALTH_INTERVAL.toNanos();
+      }
       failures.check();
       progress.maybeLog(stats);
     }
+    publishHealth(producer, health, failures);
     producer.flush();
     failures.check();
     ReplaySummary summary = stats.summary(files.size(), stations, progress.elapsed(), completed);
     LOG.info("replay {}: {}", completed ? "done" : "stopped", summary);
     return summary;
+  }
+
+  private void publishHealth(
+      Producer<String, byte[]> producer, ReplayHealth health, SendFailures failures) {
+    Instant now = clock.now();
+    for (StationHealth h : health.snapshot(now)) {
+      byte[] value = Topics.HEALTH.valueSerde().serializer().serialize(Topics.HEALTH.name(), h);
+      producer.send(
+          new ProducerRecord<>(Topics.HEALTH.name(), null, now.toEpochMilli(), h.station(), value),
+          failures.callback(Topics.HEALTH.name()));
+    }
   }
 
   /** Waits until the record is due; false if the replay was stopped or interrupted meanwhile. */

@@ -28,9 +28,11 @@ import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.common.error.SeiswatchException;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.DeadLetterOrigin;
+import org.seiswatch.common.model.StationHealth;
 import org.seiswatch.common.mseed.MiniSeed;
 import org.seiswatch.common.mseed.MiniSeedRecord;
 import org.seiswatch.common.topic.Topics;
+import org.seiswatch.ingest.replay.internal.ReplayHealth;
 
 class ReplayerTest {
   @TempDir Path dir;
@@ -137,6 +139,46 @@ class ReplayerTest {
         .isBetween(Instant.parse("2019-04-14T03:08:32Z"), Instant.parse("2019-04-14T03:08:33Z"));
     assertThat(summary.lastSample()).isAfter(DemoEvent.ORIGIN_TIME);
     assertThat(summary.completed()).isTrue();
+  }
+
+  @Test
+  void shouldPublishOneArchiveHealthSnapshotPerStationWhenAFastReplayEnds() throws Exception {
+    DemoEvent.extractTo(dir);
+
+    ReplaySummary summary = new Replayer(config(dir.toString(), 0), producer, clock).run();
+
+    List<StationHealth> health =
+        sent(Topics.HEALTH.name()).stream()
+            .map(r -> Topics.HEALTH.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+            .toList();
+    assertEquals(6, health.size());
+    assertEquals(summary.records(), health.stream().mapToLong(StationHealth::packets).sum());
+    assertThat(health)
+        .allSatisfy(
+            h -> {
+              assertEquals(ReplayHealth.ARCHIVE_STATUS, h.status());
+              assertEquals(FakeWallClock.EPOCH, h.reportedAt());
+              assertEquals(0, h.gaps());
+            });
+    assertEquals(
+        health.stream().map(StationHealth::station).toList(),
+        sent(Topics.HEALTH.name()).stream().map(ProducerRecord::key).toList());
+  }
+
+  @Test
+  void shouldPublishHealthEveryIntervalWhenPaced() throws Exception {
+    List<byte[]> records = TestRecords.huadHhz(12);
+    TestRecords.write(dir.resolve("paced.mseed"), records);
+    Duration data =
+        Duration.between(
+            MiniSeed.parse(records.get(0)).startTime(),
+            MiniSeed.parse(records.get(11)).nextStartTime());
+
+    new Replayer(config(dir.toString(), 1), producer, clock).run();
+
+    long expected = data.toNanos() / Replayer.HEALTH_INTERVAL.toNanos() + 1;
+    assertThat(data).isGreaterThan(Replayer.HEALTH_INTERVAL);
+    assertThat((long) sent(Topics.HEALTH.name()).size()).isBetween(expected - 1, expected);
   }
 
   @Test
