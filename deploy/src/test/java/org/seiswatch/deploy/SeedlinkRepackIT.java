@@ -68,8 +68,7 @@ class SeedlinkRepackIT {
     }
     try (KafkaBroker broker = new KafkaBroker();
         SeedlinkServer server =
-            new SeedlinkServer(ServerSettings.of(List.of(dir), "127.0.0.1", 0, 0, false))
-                .start()) {
+            new SeedlinkServer(ServerSettings.of(List.of(dir), "127.0.0.1", 0, 0, false)).start()) {
       Map<String, Object> props = new HashMap<>();
       props.put(SeedlinkIngestConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
       props.put(SeedlinkIngestConfig.SERVER, "127.0.0.1:" + server.port());
@@ -117,7 +116,9 @@ class SeedlinkRepackIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     List<ConsumerRecord<String, byte[]>> raw = List.of();
     while (System.nanoTime() < deadline) {
-      raw = TopicReader.readAll(bootstrap, Topics.RAW.name(), Integer.MAX_VALUE, Duration.ofSeconds(2));
+      raw =
+          TopicReader.readAll(
+              bootstrap, Topics.RAW.name(), Integer.MAX_VALUE, Duration.ofSeconds(2));
       int samples = raw.stream().mapToInt(r -> MiniSeed.parse(r.value()).sampleCount()).sum();
       if (samples >= total) {
         return raw;
