@@ -75,12 +75,11 @@ class SeedlinkRepackIT {
       props.put(SeedlinkIngestConfig.SELECT, List.of("XX_*"));
       props.put(SeedlinkIngestConfig.PROTOCOL, "3.1");
       props.put(SeedlinkIngestConfig.TRANSACTION_MAX_MS, 50L);
-      int total = expected.values().stream().mapToInt(List::size).sum();
       SeedlinkIngest ingest = new SeedlinkIngest(SeedlinkIngestConfig.from(props));
       ingest.start();
       List<ConsumerRecord<String, byte[]>> raw;
       try {
-        raw = awaitSamples(broker.bootstrapServers(), total);
+        raw = awaitQuiet(broker.bootstrapServers(), ingest);
       } finally {
         ingest.close();
       }
@@ -111,21 +110,19 @@ class SeedlinkRepackIT {
     }
   }
 
-  private static List<ConsumerRecord<String, byte[]>> awaitSamples(String bootstrap, int total)
-      throws InterruptedException {
+  /** Waits until the ingest committed records and then nothing new for a second, reads them. */
+  private static List<ConsumerRecord<String, byte[]>> awaitQuiet(
+      String bootstrap, SeedlinkIngest ingest) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<ConsumerRecord<String, byte[]>> raw = List.of();
-    while (System.nanoTime() < deadline) {
-      raw =
-          TopicReader.readAll(
-              bootstrap, Topics.RAW.name(), Integer.MAX_VALUE, Duration.ofSeconds(2));
-      int samples = raw.stream().mapToInt(r -> MiniSeed.parse(r.value()).sampleCount()).sum();
-      if (samples >= total) {
-        return raw;
-      }
-      Thread.sleep(200);
+    while (ingest.counts().records() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
-    return raw;
+    long last = -1;
+    while (ingest.counts().records() != last) {
+      last = ingest.counts().records();
+      Thread.sleep(1_000);
+    }
+    return TopicReader.readAll(bootstrap, Topics.RAW.name(), (int) last, Duration.ofSeconds(10));
   }
 
   /** Contiguous 4096-byte Steim-2 records of noise at 100 Hz from {@link #START}. */

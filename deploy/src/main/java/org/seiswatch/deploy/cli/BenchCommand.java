@@ -10,5 +10,9 @@ import picocli.CommandLine.Command;
       "Benchmarks. Each prints its figures as a table on standard output and, with --json FILE,"
           + " writes them as JSON. Run them on an otherwise idle machine."
     },
-    subcommands = {BenchAssociateCommand.class, picocli.CommandLine.HelpCommand.class})
+    subcommands = {
+      BenchAssociateCommand.class,
+      BenchIngestCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
 public final class BenchCommand {}
