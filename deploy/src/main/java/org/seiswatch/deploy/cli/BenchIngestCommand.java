@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
           + " SeedLink ingest writing them to seis.raw in Kafka transactions.",
       "Latency of a record = the time its transaction commit returned (the record is then"
           + " visible to read_committed consumers) - the record's end time (start + samples /"
-          + " rate). This is 'last sample -> acknowledged' minus one sample period; the record"
-          + " duration itself (about 3 s here) is not included. Records committed during the"
+          + " rate). This is 'last sample -> acknowledged' minus one sample period (so a record"
+          + " acknowledged within 10 ms of its last sample counts as negative); the record"
+          + " duration itself (about 3.4 s here) is not included. Records committed during the"
           + " warm-up are not counted.",
       "Prints p50, p90, p99 and max latency, records/s, the station with the worst p99, and the"
           + " ingest's own seedlink.latency gauge (receive time - record end, sampled per station"
