@@ -49,7 +49,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Data time per wall time: 1 = real time; 2 = twice the record rate (latency is then"
-              + " measured against the wall time at which the record's end was reached)"
+              + " measured against the wall time at which the record's end was reached, and the"
+              + " ingest's gauge is not reported)"
               + " (default: ${DEFAULT-VALUE}).")
   double speed;
 
@@ -88,6 +89,14 @@ public final class BenchIngestCommand implements Callable<Integer> {
       description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A further ingest setting (see 'seiswatch ingest --list-settings'), e.g."
+              + " producer.retry.backoff.ms=10; repeatable.")
+  Map<String, String> ingestSettings = new LinkedHashMap<>();
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path json;
 
@@ -125,7 +134,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 Duration.ofSeconds(duration),
                 p,
                 txMs,
-                seed),
+                seed,
+                ingestSettings),
             out);
     out.println();
     out.printf(
@@ -139,6 +149,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
         fmt("%.3g", r.speed()),
         txMs,
         Runtime.getRuntime().availableProcessors());
+    if (!ingestSettings.isEmpty()) {
+      out.println("ingest settings: " + ingestSettings);
+    }
     out.println("latency = transaction commit returned - record end time (start + samples/rate)");
     out.printf(Locale.ROOT, "%-36s %14s%n", "figure", "value");
     row(out, "records measured", String.valueOf(r.records()));
@@ -163,6 +176,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
           "latencyDefinition",
           "transaction commit returned - record end time (start + samples/rate), milliseconds");
       doc.put("transactionMaxMs", txMs);
+      doc.put("ingestSettings", ingestSettings);
       doc.put("seed", seed);
       doc.put("result", r);
       doc.put("cores", Runtime.getRuntime().availableProcessors());
