@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchAssociateCommand.class,
       BenchPickerCommand.class,
+      BenchIngestCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class BenchCommand {}

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
           + " (SeisComP, ObsPy, slinktool, seiswatch ingest) can read an archive as if it were live.",
       "Records go out in start-time order; record i of the archive has sequence number i, the same after a"
           + " restart, so clients resume without loss or duplicates. DATA without a sequence number starts at"
-          + " the beginning of the archive. SeedLink 3.1 carries 512-byte records only (others are skipped"
-          + " with a warning)."
+          + " the beginning of the archive. SeedLink 3.1 carries 512-byte miniSEED 2 records only: other"
+          + " records (4096-byte, miniSEED 3) are repacked for 3.1 clients into 512-byte Steim-2 records"
+          + " with the same samples and times; 4.0 clients get the original records."
     })
 public final class SeedlinkServerCommand implements Callable<Integer> {
   @Option(

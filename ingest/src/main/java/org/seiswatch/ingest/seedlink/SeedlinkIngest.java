@@ -8,9 +8,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.DeadLetterOrigin;
 import org.seiswatch.common.model.StationHealth;
+import org.seiswatch.common.mseed.MiniSeedRecord;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.ingest.seedlink.client.ClientSettings;
 import org.seiswatch.ingest.seedlink.client.PacketSink;
@@ -83,6 +86,8 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
   private long pendingRecords;
   private long pendingBytes;
   private long pendingDeadLetters;
+  private final List<MiniSeedRecord> pendingListed = new ArrayList<>();
+  private volatile CommitListener commitListener;
 
   public SeedlinkIngest(SeedlinkIngestConfig config) {
     this(config, new SimpleMeterRegistry());
@@ -130,6 +135,23 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
         .tag("server", server)
         .description("Kafka transactions committed")
         .register(registry);
+  }
+
+  /**
+   * Told after every committed transaction which records it held and when the commit returned, that
+   * is when they became visible to {@code read_committed} readers (for latency measurements such as
+   * {@code seiswatch bench ingest}). Called on the SeedLink client's thread: it must return
+   * quickly.
+   */
+  @FunctionalInterface
+  public interface CommitListener {
+    void committed(List<MiniSeedRecord> records, Instant committedAt);
+  }
+
+  /** Sets the one {@link CommitListener} (null: none); call before {@link #start()}. */
+  public SeedlinkIngest onCommit(CommitListener listener) {
+    this.commitListener = listener;
+    return this;
   }
 
   /** The registry the ingest's meters are in. */
@@ -210,6 +232,9 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
     receivedBytes.increment(value.length);
     trackStation(r);
     pending.put(r.stationId(), r.sequence());
+    if (commitListener != null) {
+      pendingListed.add(r.record());
+    }
     pendingRecords++;
     pendingBytes += value.length;
     transactionRecords++;
@@ -316,6 +341,8 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
     } catch (KafkaException e) {
       fail("committing the transaction failed", e);
     }
+    Instant committedAt = Instant.now();
+    List<MiniSeedRecord> done = List.copyOf(pendingListed);
     inTransaction = false;
     committed.putAll(pending);
     pending.clear();
@@ -324,9 +351,14 @@ public final class SeedlinkIngest implements PacketSink, AutoCloseable {
     bytes.addAndGet(pendingBytes);
     deadLetters.addAndGet(pendingDeadLetters);
     resetPendingCounts();
+    CommitListener listener = commitListener;
+    if (listener != null && !done.isEmpty()) {
+      listener.committed(done, committedAt);
+    }
   }
 
   private void resetPendingCounts() {
+    pendingListed.clear();
     pendingRecords = 0;
     pendingBytes = 0;
     pendingDeadLetters = 0;

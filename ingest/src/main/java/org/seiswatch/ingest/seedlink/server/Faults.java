@@ -3,8 +3,9 @@ package org.seiswatch.ingest.seedlink.server;
 import java.util.Set;
 
 /**
- * Faults a {@link SeedlinkServer} injects, for testing clients; each set holds archive sequence
- * numbers.
+ * Faults a {@link SeedlinkServer} injects, for testing clients; each set holds sequence numbers as
+ * sent: archive sequence numbers over 4.0, SeedLink 3 sequence numbers over 3.1 (the same unless
+ * records are repacked).
  *
  * @param corrupt the packet carries the record with its data section overwritten (it no longer
  *     decodes)

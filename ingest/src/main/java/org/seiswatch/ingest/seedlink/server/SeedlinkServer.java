@@ -32,10 +32,17 @@ import org.slf4j.LoggerFactory;
  * <p>Sequence numbers: record {@code i} of the archive in replay order (start time, stream id,
  * file, offset) is sequence {@code i}; with {@code loop} the next pass goes on from {@code size()}.
  * A restarted server over the same files gives every record the same number, so clients resume
- * without loss or duplicates. SeedLink 3 carries the low 24 bits. {@code DATA} without a sequence
- * number starts at the beginning of the archive (an archive has no "now"). Records that are not 512
- * bytes long are not served over SeedLink 3 (a warning names the stream): repacking is not
- * implemented.
+ * without loss or duplicates. {@code DATA} without a sequence number starts at the beginning of the
+ * archive (an archive has no "now").
+ *
+ * <p>Repacking: SeedLink 3 carries only 512-byte miniSEED 2 records ("SL" packets, SeisComP
+ * seedlink documentation). Over 3.1, records that are not 512-byte v2 (4096-byte v2, any miniSEED
+ * 3) are decoded and re-encoded as consecutive 512-byte Steim-2 records with the same codes and
+ * sample times (to the microsecond, the v2 limit); each gets its own v3 sequence number, numbered
+ * so that they too are stable across restarts (the 24 low bits go on the wire; see {@code
+ * Archive}). Records with non-integer samples cannot be repacked and are not served over 3.1 (a
+ * warning names the stream). SeedLink 4.0 clients always get the original records, unchanged, under
+ * the archive sequence numbers.
  *
  * <p>Pacing: with {@code speed > 0}, sequence {@code i} is released at server start plus its data
  * time offset from the first record divided by {@code speed}; with 0 everything is available at

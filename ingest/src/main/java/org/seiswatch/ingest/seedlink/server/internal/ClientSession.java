@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.seiswatch.common.model.StreamId;
@@ -45,7 +43,6 @@ public final class ClientSession implements Runnable {
   private final InputStream in;
   private final OutputStream out;
   private final List<Request> requests = new ArrayList<>();
-  private final Set<String> warned = new HashSet<>();
   private Protocol protocol = Protocol.V3_1;
   private Request current;
   private final AtomicLong sent;
@@ -271,9 +268,15 @@ public final class ClientSession implements Runnable {
     return "0".repeat(6 - hex.length()) + hex;
   }
 
-  /** Maps a 24-bit v3 sequence to the full sequence nearest below the newest released one. */
+  /**
+   * Maps a 24-bit v3 sequence to the full v3 sequence nearest below the newest released one (v3
+   * sequence numbers count repacked records, {@link Archive}).
+   */
   private long v3Full(long seq24) {
-    long head = settings.speed() == 0 ? archive.size() - 1L : Math.max(0, released() - 1);
+    long head =
+        settings.speed() == 0
+            ? archive.v3Size() - 1
+            : Math.max(0, archive.v3Sequence(released(), 0) - 1);
     long candidate = (head & ~Protocol.V3_SEQUENCE_MASK) | seq24;
     if (candidate > head && candidate > Protocol.V3_SEQUENCE_MASK) {
       candidate -= Protocol.V3_SEQUENCE_MASK + 1;
@@ -301,7 +304,9 @@ public final class ClientSession implements Runnable {
   private void stream() throws IOException, InterruptedException {
     long seq = Long.MAX_VALUE;
     for (Request r : requests) {
-      seq = Math.min(seq, r.start == null ? 0 : r.start);
+      long start = r.start == null ? 0 : r.start;
+      // v3 requests name v3 sequence numbers; the loop below walks archive sequences
+      seq = Math.min(seq, protocol == Protocol.V3_1 ? archive.archiveSequence(start) : start);
     }
     LOG.info("client {} streaming {} from sequence {}", peer, protocol, seq);
     while (!closed) {
@@ -317,10 +322,7 @@ public final class ClientSession implements Runnable {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
       }
-      ArchiveEntry entry = archive.entry(seq);
-      if (wanted(seq, entry)) {
-        send(seq, entry);
-      }
+      send(seq, archive.entry(seq));
       seq++;
       if (settings.speed() > 0) {
         out.flush();
@@ -337,17 +339,31 @@ public final class ClientSession implements Runnable {
     return false;
   }
 
+  /**
+   * Sends archive sequence {@code seq} if asked for: over 4.0 the record as it is; over 3.1 its
+   * 512-byte v2 records (itself, or its repacked records) under their v3 sequence numbers.
+   */
   private void send(long seq, ArchiveEntry entry) throws IOException {
-    byte[] record = archive.read(entry);
-    if (protocol == Protocol.V3_1 && record.length != PacketFormat.V3_RECORD) {
-      if (warned.add(entry.streamId().toString())) {
-        LOG.warn(
-            "{}: {}-byte records cannot be sent over SeedLink 3 (512 bytes only); skipped",
-            entry.streamId(),
-            record.length);
+    if (protocol == Protocol.V4_0) {
+      if (wanted(seq, entry)) {
+        sendRecord(seq, entry, archive.read(entry));
       }
       return;
     }
+    if (requests.stream().noneMatch(r -> r.matches(entry))) {
+      return;
+    }
+    List<byte[]> records = archive.v3Records(seq);
+    for (int piece = 0; piece < records.size(); piece++) {
+      long seq3 = archive.v3Sequence(seq, piece);
+      if (wanted(seq3, entry)) {
+        sendRecord(seq3, entry, records.get(piece));
+      }
+    }
+  }
+
+  /** One packet, with the faults injected for its sequence number. */
+  private void sendRecord(long seq, ArchiveEntry entry, byte[] record) throws IOException {
     byte[] payload = record;
     if (settings.faults().corrupt().contains(seq)) {
       payload = Damage.corrupt(record);
