@@ -18,6 +18,9 @@ import org.seiswatch.common.model.Source;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.detector.associator.AssociatorState.EventState;
 import org.seiswatch.detector.internal.DataTime;
+import org.seiswatch.detector.magnitude.AmplitudeSummary;
+import org.seiswatch.detector.magnitude.LocalMagnitude;
+import org.seiswatch.detector.magnitude.MagnitudeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * event just before it (S waves and coda of a picker that does not label S), anchors a search for a
  * new event among the free picks ({@link Nucleator}). A pick belongs to at most one event: picks of
  * an event leave the pool.
+ *
+ * <p>Amplitude inputs (Wood-Anderson block summaries) are kept per station for about one pick
+ * window (longer while a non-final event needs them), and every event version carries the local
+ * magnitude ({@link LocalMagnitude}) from the amplitudes that end by a data time all stations have
+ * passed: the pick being processed, or, for the Final version, the event's last pick plus the final
+ * quiet time.
  */
 public final class Associator {
   public static final String DETECTOR = "seiswatch";
@@ -45,16 +54,34 @@ public final class Associator {
   private final Locator locator;
   private final Nucleator nucleator;
   private final int minPicks;
+  private final LocalMagnitude magnitude;
+  // The state being released and the data time up to which amplitudes count for the version being
+  // made; set in release() (one thread per associator).
+  private AssociatorState current;
+  private long amplitudeBound = DataTime.NONE;
 
   public Associator(AssociatorSettings settings, NucleationSettings nucleation, Locator locator) {
+    this(settings, nucleation, locator, MagnitudeSettings.DEFAULTS);
+  }
+
+  public Associator(
+      AssociatorSettings settings,
+      NucleationSettings nucleation,
+      Locator locator,
+      MagnitudeSettings magnitude) {
+    this.magnitude = new LocalMagnitude(magnitude);
     this.settings = settings;
     this.locator = locator;
     this.nucleator = new Nucleator(locator, settings.minStations(), nucleation);
     this.minPicks = nucleation.minPicks();
   }
 
-  /** Buffers a pick or records a station's progress. */
+  /** Buffers a pick or an amplitude, or records a station's progress. */
   public void add(AssociatorState s, AssociatorInput input) {
+    if (input.isAmplitude()) {
+      addAmplitude(s, input.amplitude());
+      return;
+    }
     if (!input.isPick()) {
       s.settled.merge(input.station(), input.settledNanos(), Math::max);
       return;
@@ -84,6 +111,7 @@ public final class Associator {
     if (dataTime == DataTime.NONE) {
       return out;
     }
+    current = s;
     long limit =
         dataTime == Long.MAX_VALUE
             ? Long.MAX_VALUE
@@ -95,6 +123,7 @@ public final class Associator {
       // Final before the pick that passes the quiet time is processed, so whatever the release
       // batches, the same picks are in an event when it becomes final.
       out.addAll(finalize(s, t, stations));
+      amplitudeBound = t;
       out.addAll(process(s, pick, stations));
       prune(s);
     }
@@ -111,9 +140,11 @@ public final class Associator {
     List<Detection> out = new ArrayList<>();
     long quiet = DataTime.seconds(settings.finalQuietSeconds());
     for (EventState e : s.events) {
-      if (!e.finalized && DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < now - quiet) {
+      long last = DataTime.toNanos(e.picks.get(e.picks.size() - 1).time());
+      if (!e.finalized && last < now - quiet) {
         e.finalized = true;
         e.version++;
+        amplitudeBound = last + quiet;
         out.add(detection(e, DetectionType.FINAL, stations));
       }
     }
@@ -337,7 +368,37 @@ public final class Associator {
   }
 
   Detection detection(EventState e, DetectionType type, Function<String, Station> stations) {
-    return EventMessage.of(e, type, locator, stations);
+    var m =
+        type == DetectionType.RETRACT || current == null || e.picks.isEmpty()
+            ? null
+            : magnitude.compute(
+                new LocalMagnitude.Hypocentre(e.latitude, e.longitude, e.depthKm, e.originNanos),
+                e.picks,
+                stations,
+                current.amplitudes,
+                (phase, st) -> travelTime(e, phase, st),
+                amplitudeBound);
+    return EventMessage.of(e, type, locator, stations, m);
+  }
+
+  private double travelTime(EventState e, Phase phase, Station st) {
+    double km = Geo.distanceKm(e.latitude, e.longitude, st.latitude(), st.longitude());
+    return locator.travelTimes().time(phase, km, e.depthKm, st.elevation() / 1000.0);
+  }
+
+  private void addAmplitude(AssociatorState s, AmplitudeSummary a) {
+    List<AmplitudeSummary> list = s.amplitudes.computeIfAbsent(a.station(), k -> new ArrayList<>());
+    list.add(a);
+    // Bounded by the pick window behind the station's newest block (a new event's P picks lie
+    // within it), and by the oldest pick of a non-final event, which may still need them.
+    long keepFrom = a.endNanos() - DataTime.seconds(settings.pickWindowSeconds());
+    for (EventState e : s.events) {
+      if (!e.finalized && !e.picks.isEmpty()) {
+        keepFrom = Math.min(keepFrom, DataTime.toNanos(e.picks.get(0).time()));
+      }
+    }
+    long from = keepFrom;
+    list.removeIf(b -> b.endNanos() < from);
   }
 
   private boolean known(AssociatorState s, String id) {
