@@ -49,6 +49,7 @@ public final class Associator {
 
   private static final int GRID_RELOCATE_MAX_PICKS = 7;
   private static final double GRID_RELOCATE_KM = 30;
+  private static final double MAX_AMPLITUDE_AGE_S = 600;
 
   private final AssociatorSettings settings;
   private final Locator locator;
@@ -388,16 +389,28 @@ public final class Associator {
 
   private void addAmplitude(AssociatorState s, AmplitudeSummary a) {
     List<AmplitudeSummary> list = s.amplitudes.computeIfAbsent(a.station(), k -> new ArrayList<>());
-    list.add(a);
-    // Bounded by the pick window behind the station's newest block (a new event's P picks lie
-    // within it), and by the oldest pick of a non-final event, which may still need them.
-    long keepFrom = a.endNanos() - DataTime.seconds(settings.pickWindowSeconds());
+    if (a.peakMm() > 0 || a.clipped()) {
+      list.add(a);
+    }
+    // Kept for one pick window behind the oldest pick not yet processed (or, with none, the
+    // associator's data time: the slowest station's progress), since a new event's P picks lie
+    // within it, and while a non-final event may still need them; but never more than
+    // MAX_AMPLITUDE_AGE_S behind the station's newest block (a dead station's stale progress must
+    // not keep everything).
+    long keepFrom = a.endNanos();
+    for (long settled : s.settled.values()) {
+      keepFrom = Math.min(keepFrom, settled);
+    }
+    if (!s.pending.isEmpty()) {
+      keepFrom = Math.min(keepFrom, DataTime.toNanos(s.pending.get(0).time()));
+    }
+    keepFrom -= DataTime.seconds(settings.pickWindowSeconds());
     for (EventState e : s.events) {
       if (!e.finalized && !e.picks.isEmpty()) {
         keepFrom = Math.min(keepFrom, DataTime.toNanos(e.picks.get(0).time()));
       }
     }
-    long from = keepFrom;
+    long from = Math.max(keepFrom, a.endNanos() - DataTime.seconds(MAX_AMPLITUDE_AGE_S));
     list.removeIf(b -> b.endNanos() < from);
   }
 

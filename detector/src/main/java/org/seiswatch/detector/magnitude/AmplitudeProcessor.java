@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * store and forwards one {@link AmplitudeSummary} (peak |WA| in mm, its time, the {@link
  * ClipDetector} flag) wrapped in an {@link AssociatorInput}, keyed {@code NET.STA}.
  *
- * <p>A block that does not start where the channel's previous block ended (a gap, or the first
- * block) starts a new segment: the filter restarts at rest with the block's first sample as offset,
- * and the first {@code warmupSeconds} of the segment do not count towards the peak. Channels
- * without metadata, sensitivity or metre-based units are skipped (logged once).
+ * <p>A block that does not start where the channel's previous block ended, within half a sample (a
+ * gap, or the first block), starts a new segment: the filter restarts at rest with the block's
+ * first sample as offset, and the first {@code warmupSeconds} of the segment do not count towards
+ * the peak. Channels without metadata, sensitivity or metre-based units are skipped (logged once).
  */
 public final class AmplitudeProcessor
     implements Processor<String, SampleBlock, String, AssociatorInput> {
@@ -79,8 +79,10 @@ public final class AmplitudeProcessor
     String key = id.toString();
     FilterState state = store.get(key);
     double[] counts = block.samples();
+    // Block times are rounded (miniSEED headers to 100 µs): within half a sample is contiguous.
+    long half = DataTime.sampleOffset(1, block.sampleRate()) / 2;
     if (state == null
-        || state.nextNanos != block.startNanos()
+        || Math.abs(block.startNanos() - state.nextNanos) > half
         || state.sections.length != 2 * filter.sectionCount()) {
       state = state == null ? new FilterState(filter.sectionCount()) : state;
       state.restart(filter.sectionCount(), counts[0]);

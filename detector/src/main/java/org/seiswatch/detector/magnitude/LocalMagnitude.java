@@ -31,7 +31,9 @@ import org.seiswatch.detector.internal.DataTime;
  * It is unreliable (with the reasons) when fewer than {@code minStations} stations are used, when
  * stations were left out for clipping, or when some station's window ends after {@code boundNanos}
  * (the value may still grow). When every measured station is clipped the median of their MLs is
- * given as a lower bound, unreliable.
+ * still given, unreliable, for information only: a clipped amplitude is not even a bound (flat tops
+ * lower it, but removing the instrument from a saturated record can also inflate it; on the bundled
+ * Mw 5.3 demo the clipped MLs come out near 5.8).
  */
 public final class LocalMagnitude {
   public static final String TYPE = "ML";
@@ -131,7 +133,7 @@ public final class LocalMagnitude {
               + clipped
               + " measured stations are clipped ("
               + String.join(", ", clippedNames)
-              + "): the value is a lower bound");
+              + "): the value comes from clipped amplitudes and is not valid");
     } else {
       if (used < settings.minStations()) {
         reasons.add("only " + used + " station(s), fewer than " + settings.minStations());
