@@ -26,6 +26,7 @@ import org.seiswatch.detector.associator.AssociatorState;
 import org.seiswatch.detector.associator.Locator;
 import org.seiswatch.detector.associator.StationStoreUpdater;
 import org.seiswatch.detector.associator.TravelTimesSource;
+import org.seiswatch.detector.magnitude.AmplitudeHistory;
 import org.seiswatch.detector.magnitude.AmplitudeProcessor;
 import org.seiswatch.detector.magnitude.FilterState;
 import org.seiswatch.detector.phasenet.MicroBatcher;
@@ -45,7 +46,8 @@ import org.seiswatch.detector.picker.StaLtaState;
  *                                      └─► picker ─┬─► (picks) ─► seis.picks         │
  *       [phasenet-stations, picker-channels]       └─► merge ◄─────────────────────┘
  *                 ─► re-key to region ─► repartition
- *                 ─► associator [associator-regions, global stations] ─► seis.events
+ *                 ─► associator [associator-regions, associator-amplitudes, global stations]
+ *                 ─► seis.events
  * seis.stations ─► global store "stations"
  * </pre>
  *
@@ -132,7 +134,13 @@ public final class DetectorTopology {
             .filter((key, out) -> out instanceof SampleBlock, Named.as("blocks"))
             .<SampleBlock>mapValues(out -> (SampleBlock) out, Named.as("as-block"));
     KStream<String, AssociatorInput> amplitudes = null;
-    if (config.magnitudeSettings().enabled()) {
+    boolean withAmplitudes = config.magnitudeSettings().enabled();
+    if (withAmplitudes) {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(AssociatorProcessor.AMPLITUDES_STORE),
+              Serdes.String(),
+              AmplitudeHistory.SERDE));
       builder.addStateStore(
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(AmplitudeProcessor.STORE),
@@ -203,9 +211,12 @@ public final class DetectorTopology {
                         new Locator(travelTimes.get(), locatorSettings),
                         magnitudeSettings),
                     stationTimeout,
-                    idleFlush),
+                    idleFlush,
+                    withAmplitudes),
             Named.as("associator"),
-            AssociatorProcessor.STORE)
+            withAmplitudes
+                ? new String[] {AssociatorProcessor.STORE, AssociatorProcessor.AMPLITUDES_STORE}
+                : new String[] {AssociatorProcessor.STORE})
         .to(Topics.EVENTS.name(), produced(Topics.EVENTS).withName("events-sink"));
     return builder.build();
   }

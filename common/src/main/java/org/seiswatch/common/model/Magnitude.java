@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * @param value the event magnitude: median of the station magnitudes
  * @param type magnitude type, {@code ML} (local magnitude from simulated Wood-Anderson amplitudes)
- * @param stationCount stations whose magnitudes made {@code value}
+ * @param stationCount stations whose magnitudes made {@code value}; 0 when every measured station
+ *     was clipped (the value is then the median of the clipped stations' MLs, for information only,
+ *     and formats other than the NEIC JSON leave it out)
  * @param spread robust standard deviation of the station magnitudes (1.4826 × median absolute
  *     deviation from the median), null with fewer than 2 stations
  * @param reliable false when too few stations were used, when stations were left out for clipping,

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * new event among the free picks ({@link Nucleator}). A pick belongs to at most one event: picks of
  * an event leave the pool.
  *
- * <p>Amplitude inputs (Wood-Anderson block summaries) are kept per station for about one pick
- * window (longer while a non-final event needs them), and every event version carries the local
+ * <p>Amplitude inputs (Wood-Anderson block summaries) are kept per station by the processor for
+ * about one pick window ({@link #amplitudesNeededFrom}), and every event version carries the local
  * magnitude ({@link LocalMagnitude}) from the amplitudes that end by a data time all stations have
  * passed: the pick being processed, or, for the Final version, the event's last pick plus the final
  * quiet time.
@@ -49,16 +49,15 @@ public final class Associator {
 
   private static final int GRID_RELOCATE_MAX_PICKS = 7;
   private static final double GRID_RELOCATE_KM = 30;
-  private static final double MAX_AMPLITUDE_AGE_S = 600;
 
   private final AssociatorSettings settings;
   private final Locator locator;
   private final Nucleator nucleator;
   private final int minPicks;
   private final LocalMagnitude magnitude;
-  // The state being released and the data time up to which amplitudes count for the version being
-  // made; set in release() (one thread per associator).
-  private AssociatorState current;
+  // The amplitudes of the region being released and the data time up to which they count for the
+  // version being made; set in release() (one thread per associator).
+  private Function<String, List<AmplitudeSummary>> amplitudes = station -> null;
   private long amplitudeBound = DataTime.NONE;
 
   public Associator(AssociatorSettings settings, NucleationSettings nucleation, Locator locator) {
@@ -77,11 +76,10 @@ public final class Associator {
     this.minPicks = nucleation.minPicks();
   }
 
-  /** Buffers a pick or an amplitude, or records a station's progress. */
+  /** Buffers a pick or records a station's progress (amplitudes are ignored here). */
   public void add(AssociatorState s, AssociatorInput input) {
     if (input.isAmplitude()) {
-      addAmplitude(s, input.amplitude());
-      return;
+      return; // kept by the processor in its amplitude store, see release(.., amplitudes)
     }
     if (!input.isPick()) {
       s.settled.merge(input.station(), input.settledNanos(), Math::max);
@@ -108,11 +106,23 @@ public final class Associator {
    */
   public List<Detection> release(
       AssociatorState s, long dataTime, Function<String, Station> stations) {
+    return release(s, dataTime, stations, station -> null);
+  }
+
+  /**
+   * {@link #release(AssociatorState, long, Function)} with each station's recent amplitudes (null
+   * when none), for the magnitude of the versions made.
+   */
+  public List<Detection> release(
+      AssociatorState s,
+      long dataTime,
+      Function<String, Station> stations,
+      Function<String, List<AmplitudeSummary>> amplitudes) {
     List<Detection> out = new ArrayList<>();
     if (dataTime == DataTime.NONE) {
       return out;
     }
-    current = s;
+    this.amplitudes = amplitudes;
     long limit =
         dataTime == Long.MAX_VALUE
             ? Long.MAX_VALUE
@@ -370,13 +380,13 @@ public final class Associator {
 
   Detection detection(EventState e, DetectionType type, Function<String, Station> stations) {
     var m =
-        type == DetectionType.RETRACT || current == null || e.picks.isEmpty()
+        type == DetectionType.RETRACT || e.picks.isEmpty()
             ? null
             : magnitude.compute(
                 new LocalMagnitude.Hypocentre(e.latitude, e.longitude, e.depthKm, e.originNanos),
                 e.picks,
                 stations,
-                current.amplitudes,
+                amplitudes,
                 (phase, st) -> travelTime(e, phase, st),
                 amplitudeBound);
     return EventMessage.of(e, type, locator, stations, m);
@@ -387,31 +397,30 @@ public final class Associator {
     return locator.travelTimes().time(phase, km, e.depthKm, st.elevation() / 1000.0);
   }
 
-  private void addAmplitude(AssociatorState s, AmplitudeSummary a) {
-    List<AmplitudeSummary> list = s.amplitudes.computeIfAbsent(a.station(), k -> new ArrayList<>());
-    if (a.peakMm() > 0 || a.clipped()) {
-      list.add(a);
-    }
-    // Kept for one pick window behind the oldest pick not yet processed (or, with none, the
-    // associator's data time: the slowest station's progress), since a new event's P picks lie
-    // within it, and while a non-final event may still need them; but never more than
-    // MAX_AMPLITUDE_AGE_S behind the station's newest block (a dead station's stale progress must
-    // not keep everything).
-    long keepFrom = a.endNanos();
+  /**
+   * Data time from which amplitudes may still be needed: one pick window before the oldest pick not
+   * yet processed (or, with none, the associator's data time: the slowest station's progress),
+   * since a new event's P picks lie within it, or earlier for the first pick of a non-final event.
+   * {@link Long#MIN_VALUE} while nothing is known.
+   */
+  public long amplitudesNeededFrom(AssociatorState s) {
+    long from = Long.MAX_VALUE;
     for (long settled : s.settled.values()) {
-      keepFrom = Math.min(keepFrom, settled);
+      from = Math.min(from, settled);
     }
     if (!s.pending.isEmpty()) {
-      keepFrom = Math.min(keepFrom, DataTime.toNanos(s.pending.get(0).time()));
+      from = Math.min(from, DataTime.toNanos(s.pending.get(0).time()));
     }
-    keepFrom -= DataTime.seconds(settings.pickWindowSeconds());
+    if (from == Long.MAX_VALUE) {
+      return Long.MIN_VALUE;
+    }
+    from -= DataTime.seconds(settings.pickWindowSeconds());
     for (EventState e : s.events) {
       if (!e.finalized && !e.picks.isEmpty()) {
-        keepFrom = Math.min(keepFrom, DataTime.toNanos(e.picks.get(0).time()));
+        from = Math.min(from, DataTime.toNanos(e.picks.get(0).time()));
       }
     }
-    long from = Math.max(keepFrom, a.endNanos() - DataTime.seconds(MAX_AMPLITUDE_AGE_S));
-    list.removeIf(b -> b.endNanos() < from);
+    return from;
   }
 
   private boolean known(AssociatorState s, String id) {

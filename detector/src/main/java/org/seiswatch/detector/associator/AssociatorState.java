@@ -13,14 +13,11 @@ import org.seiswatch.common.model.Pick;
 import org.seiswatch.detector.internal.BinaryReader;
 import org.seiswatch.detector.internal.BinaryWriter;
 import org.seiswatch.detector.internal.DataTime;
-import org.seiswatch.detector.magnitude.AmplitudeSummary;
 
 /**
  * Associator state of one region, kept in the associator store: each station's settled time, picks
- * waiting for release, released picks not (yet) in an event, the recent events, and per station the
- * recent Wood-Anderson amplitude summaries of its horizontal channels (for the local magnitude).
- * {@link #SERDE} gives its binary form (picks inside as their JSON message bytes); format 3 adds
- * the amplitudes and still reads format 2 (no amplitudes).
+ * waiting for release, released picks not (yet) in an event, and the recent events. {@link #SERDE}
+ * gives its binary form (picks inside as their JSON message bytes).
  */
 public final class AssociatorState {
   public static final Serde<AssociatorState> SERDE = new StateSerde();
@@ -32,7 +29,6 @@ public final class AssociatorState {
   final List<Pick> pending = new ArrayList<>();
   final List<Pick> pool = new ArrayList<>();
   final List<EventState> events = new ArrayList<>();
-  final Map<String, List<AmplitudeSummary>> amplitudes = new TreeMap<>();
 
   /** One event being built: its current hypocentre and its picks (one per station and phase). */
   static final class EventState {
@@ -66,8 +62,7 @@ public final class AssociatorState {
   }
 
   private static final class StateSerde implements Serde<AssociatorState> {
-    private static final int VERSION = 3;
-    private static final int WITHOUT_AMPLITUDES = 2;
+    private static final int VERSION = 2;
     private static final JsonSerde<Pick> PICKS = new JsonSerde<>(Pick.class);
 
     @Override
@@ -103,19 +98,6 @@ public final class AssociatorState {
             .writeByte(e.finalized ? 1 : 0);
         writePicks(w, e.picks);
       }
-      w.writeInt(s.amplitudes.size());
-      s.amplitudes.forEach(
-          (station, list) -> {
-            w.writeString(station).writeInt(list.size());
-            for (AmplitudeSummary a : list) {
-              w.writeString(a.channel())
-                  .writeLong(a.startNanos())
-                  .writeLong(a.endNanos())
-                  .writeDouble(a.peakMm())
-                  .writeLong(a.peakNanos())
-                  .writeBoolean(a.clipped());
-            }
-          });
       return w.toByteArray();
     }
 
@@ -128,15 +110,11 @@ public final class AssociatorState {
 
     private static AssociatorState read(byte[] bytes) {
       BinaryReader r = new BinaryReader(bytes);
-      int version = r.readByte();
-      if (version != VERSION && version != WITHOUT_AMPLITUDES) {
-        throw new org.apache.kafka.common.errors.SerializationException(
-            "associator state: unknown format version " + version + " (expected " + VERSION + ")");
-      }
+      r.expectVersion(VERSION, "associator state");
       AssociatorState s = new AssociatorState();
       s.releasedUpTo = r.readLong();
-      int settled = r.readLength(12);
-      for (int i = 0; i < settled; i++) {
+      int stations = r.readLength(12);
+      for (int i = 0; i < stations; i++) {
         s.settled.put(r.readString(), r.readLong());
       }
       readPicks(r, s.pending);
@@ -159,26 +137,6 @@ public final class AssociatorState {
         e.finalized = r.readByte() == 1;
         readPicks(r, e.picks);
         s.events.add(e);
-      }
-      if (version == VERSION) {
-        int stations = r.readLength(8);
-        for (int i = 0; i < stations; i++) {
-          String station = r.readString();
-          int n = r.readLength(37);
-          List<AmplitudeSummary> list = new ArrayList<>(n);
-          for (int j = 0; j < n; j++) {
-            list.add(
-                new AmplitudeSummary(
-                    station,
-                    r.readString(),
-                    r.readLong(),
-                    r.readLong(),
-                    r.readDouble(),
-                    r.readLong(),
-                    r.readBoolean()));
-          }
-          s.amplitudes.put(station, list);
-        }
       }
       return s;
     }

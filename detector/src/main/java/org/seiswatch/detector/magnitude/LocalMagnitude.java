@@ -31,9 +31,9 @@ import org.seiswatch.detector.internal.DataTime;
  * It is unreliable (with the reasons) when fewer than {@code minStations} stations are used, when
  * stations were left out for clipping, or when some station's window ends after {@code boundNanos}
  * (the value may still grow). When every measured station is clipped the median of their MLs is
- * still given, unreliable, for information only: a clipped amplitude is not even a bound (flat tops
- * lower it, but removing the instrument from a saturated record can also inflate it; on the bundled
- * Mw 5.3 demo the clipped MLs come out near 5.8).
+ * still given, unreliable, with a station count of 0, for information only: a clipped amplitude is
+ * not even a bound (flat tops lower it, but removing the instrument from a saturated record can
+ * also inflate it; on the bundled Mw 5.3 demo the clipped MLs come out near 5.8).
  */
 public final class LocalMagnitude {
   public static final String TYPE = "ML";
@@ -62,7 +62,7 @@ public final class LocalMagnitude {
       Hypocentre h,
       List<Pick> picks,
       Function<String, Station> stations,
-      Map<String, List<AmplitudeSummary>> amplitudes,
+      Function<String, List<AmplitudeSummary>> amplitudes,
       TravelTime travelTime,
       long boundNanos) {
     if (!settings.enabled()) {
@@ -76,7 +76,7 @@ public final class LocalMagnitude {
     int open = 0;
     for (var entry : pTimes.entrySet()) {
       Station st = stations.apply(entry.getKey());
-      List<AmplitudeSummary> blocks = amplitudes.get(entry.getKey());
+      List<AmplitudeSummary> blocks = amplitudes.apply(entry.getKey());
       if (st == null || blocks == null || blocks.isEmpty()) {
         continue;
       }
@@ -103,7 +103,7 @@ public final class LocalMagnitude {
     return new Magnitude(
         round(median, 100),
         TYPE,
-        values.size(),
+        lowerBound ? 0 : values.size(),
         values.size() < 2 ? null : round(1.4826 * mad(values, median), 100),
         reasons.isEmpty(),
         reasons.isEmpty() ? null : String.join("; ", reasons),
