@@ -20,8 +20,8 @@ import org.seiswatch.common.model.Pick;
  * Feature} per event version: {@code properties} with every field of the USGS feed (what Seiswatch
  * does not know, such as felt reports or the alert level, is {@code null}; {@code mag} and {@code
  * magType} ({@code ml}) are set when the version has a local magnitude from at least one station
- * that was not clipped, whether or not Seiswatch marks it reliable), a {@code
- * Point} geometry {@code [longitude, latitude, depth km]} and the event id. Field by field: {@code
+ * that was not clipped, whether or not Seiswatch marks it reliable), a {@code Point} geometry
+ * {@code [longitude, latitude, depth km]} and the event id. Field by field: {@code
  * docs/formats/EventFormats.md}.
  */
 public final class GeoJsonFormat implements EventFormat {

@@ -11,8 +11,8 @@ import org.seiswatch.common.model.AssociationInfo;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
 import org.seiswatch.common.model.Hypocenter;
-import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Magnitude;
+import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Source;
 
 /**

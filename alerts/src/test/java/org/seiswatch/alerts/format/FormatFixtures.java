@@ -54,7 +54,8 @@ final class FormatFixtures {
             "1 station(s) left out as clipped (HV.HUAD)",
             List.of(
                 new Magnitude.StationMagnitude("HV.HSSD", 62.23, 59.016, 4.462, true, null),
-                new Magnitude.StationMagnitude("HV.HUAD", 1143.5, 40.827, 5.515, false, "clipped")));
+                new Magnitude.StationMagnitude(
+                    "HV.HUAD", 1143.5, 40.827, 5.515, false, "clipped")));
     return new Detection(
         d.id(),
         d.version(),

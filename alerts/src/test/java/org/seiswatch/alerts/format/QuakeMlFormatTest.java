@@ -89,7 +89,8 @@ class QuakeMlFormatTest {
     assertEquals("ML", xpath(doc, "//event/magnitude[2]/type"));
     assertEquals("4", xpath(doc, "//event/magnitude[2]/stationCount"));
     assertEquals(
-        "smi:org.seiswatch/origin/sw201904140309023/3", xpath(doc, "//event/magnitude[2]/originID"));
+        "smi:org.seiswatch/origin/sw201904140309023/3",
+        xpath(doc, "//event/magnitude[2]/originID"));
     assertThat(xpath(doc, "//event/magnitude[2]/comment/text")).contains("clipped");
   }
 
