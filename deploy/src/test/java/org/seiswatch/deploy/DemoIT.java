@@ -56,9 +56,7 @@ class DemoIT {
       standing.values().removeIf(d -> d.detectionType() == DetectionType.RETRACT);
       // The mainshock exactly once: one standing event within a minute of the catalog origin.
       List<Detection> near =
-          standing.values().stream()
-              .filter(d -> Math.abs(secondsFromCatalog(d)) <= 60)
-              .toList();
+          standing.values().stream().filter(d -> Math.abs(secondsFromCatalog(d)) <= 60).toList();
       assertEquals(1, near.size(), "expected the mainshock once, got " + standing.keySet());
       Detection latest = near.get(0);
       String mainId = latest.id();

@@ -12,6 +12,8 @@ import org.seiswatch.detector.associator.AssociatorSettings;
 import org.seiswatch.detector.associator.LocatorSettings;
 import org.seiswatch.detector.associator.NucleationSettings;
 import org.seiswatch.detector.associator.VelocityModel;
+import org.seiswatch.detector.magnitude.AmplitudeSettings;
+import org.seiswatch.detector.magnitude.MagnitudeSettings;
 import org.seiswatch.detector.phasenet.ModelFiles;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
 import org.seiswatch.detector.phasenet.StackSettings;
@@ -88,6 +90,22 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String ASSOCIATOR_NUCLEATION_DEPTH_SPACING_KM =
       "associator.nucleation.depth.spacing.km";
 
+  public static final String MAGNITUDE_ENABLED = "magnitude.enabled";
+  public static final String MAGNITUDE_LOGA0_N = "magnitude.logA0.n";
+  public static final String MAGNITUDE_LOGA0_K = "magnitude.logA0.k";
+  public static final String MAGNITUDE_LOGA0_C = "magnitude.logA0.c";
+  public static final String MAGNITUDE_LOGA0_REFERENCE_KM = "magnitude.logA0.reference.km";
+  public static final String MAGNITUDE_MIN_STATIONS = "magnitude.min.stations";
+  public static final String MAGNITUDE_WINDOW_MIN_S = "magnitude.window.min.s";
+  public static final String MAGNITUDE_WINDOW_SP_FACTOR = "magnitude.window.sp.factor";
+  public static final String MAGNITUDE_HORIZONTALS = "magnitude.horizontals";
+  public static final String MAGNITUDE_HIGHPASS_HZ = "magnitude.highpass.hz";
+  public static final String MAGNITUDE_LOWPASS_HZ = "magnitude.lowpass.hz";
+  public static final String MAGNITUDE_WARMUP_S = "magnitude.warmup.s";
+  public static final String MAGNITUDE_CLIP_FULL_SCALE = "magnitude.clip.full.scale.counts";
+  public static final String MAGNITUDE_CLIP_FRACTION = "magnitude.clip.fraction";
+  public static final String MAGNITUDE_CLIP_FLAT_SAMPLES = "magnitude.clip.flat.samples";
+
   /** {@value} in {@link #ASSOCIATOR_TRAVELTIME_MODEL}: use the layered model. */
   public static final String LAYERED = "layered";
 
@@ -101,7 +119,7 @@ public final class DetectorConfig extends AbstractConfig {
   private static final ConfigDef.Validator NON_NEGATIVE = ConfigDef.Range.atLeast(0);
 
   public static final ConfigDef DEFINITION =
-      streams(assembler(picker(phaseNet(travelTimes(associator(new ConfigDef()))))));
+      streams(assembler(picker(phaseNet(travelTimes(associator(magnitude(new ConfigDef())))))));
 
   public DetectorConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -118,6 +136,8 @@ public final class DetectorConfig extends AbstractConfig {
       config.velocityModel();
       config.nucleationSettings();
       config.tableGrid();
+      config.amplitudeSettings();
+      config.magnitudeSettings();
       return config;
     } catch (ConfigException | IllegalArgumentException e) {
       throw new ConfigurationException("detector configuration: " + e.getMessage(), e);
@@ -555,6 +575,143 @@ public final class DetectorConfig extends AbstractConfig {
             POSITIVE,
             Importance.MEDIUM,
             "Depth node spacing of the new-event search, km.");
+  }
+
+  private static ConfigDef magnitude(ConfigDef def) {
+    var d = MagnitudeSettings.DEFAULTS;
+    var a = AmplitudeSettings.DEFAULTS;
+    return def.define(
+            MAGNITUDE_ENABLED,
+            Type.BOOLEAN,
+            d.enabled(),
+            Importance.MEDIUM,
+            "Whether events carry a local magnitude ML (Wood-Anderson amplitudes of the horizontal"
+                + " channels, simulated with the StationXML responses on seis.stations).")
+        .define(
+            MAGNITUDE_LOGA0_N,
+            Type.DOUBLE,
+            d.n(),
+            Importance.MEDIUM,
+            "-log A0(r) = n log10(r/r_ref) + k (r - r_ref) + c, r hypocentral km: n (default"
+                + " Hutton and Boore 1987).")
+        .define(
+            MAGNITUDE_LOGA0_K,
+            Type.DOUBLE,
+            d.k(),
+            Importance.MEDIUM,
+            "-log A0: anelastic coefficient k, 1/km (Hutton and Boore 1987).")
+        .define(
+            MAGNITUDE_LOGA0_C,
+            Type.DOUBLE,
+            d.c(),
+            Importance.MEDIUM,
+            "-log A0: value c at the reference distance (3.0: Richter's 1 mm at 100 km is ML 3).")
+        .define(
+            MAGNITUDE_LOGA0_REFERENCE_KM,
+            Type.DOUBLE,
+            d.referenceKm(),
+            POSITIVE,
+            Importance.LOW,
+            "-log A0: reference distance r_ref, km.")
+        .define(
+            MAGNITUDE_MIN_STATIONS,
+            Type.INT,
+            d.minStations(),
+            ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM,
+            "A magnitude from fewer stations is marked unreliable.")
+        .define(
+            MAGNITUDE_WINDOW_MIN_S,
+            Type.DOUBLE,
+            d.minWindowSeconds(),
+            NON_NEGATIVE,
+            Importance.LOW,
+            "The amplitude window runs from the P pick to the predicted S plus max(this, "
+                + MAGNITUDE_WINDOW_SP_FACTOR
+                + " x (S - P)), seconds.")
+        .define(
+            MAGNITUDE_WINDOW_SP_FACTOR,
+            Type.DOUBLE,
+            d.windowFactor(),
+            NON_NEGATIVE,
+            Importance.LOW,
+            "See " + MAGNITUDE_WINDOW_MIN_S + ".")
+        .define(
+            MAGNITUDE_HORIZONTALS,
+            Type.STRING,
+            d.combine(),
+            ConfigDef.ValidString.in(MagnitudeSettings.MEAN, MagnitudeSettings.MAX),
+            Importance.LOW,
+            "Station amplitude from its two horizontals: mean (mean of their MLs: geometric mean"
+                + " of the amplitudes) or max.")
+        .define(
+            MAGNITUDE_HIGHPASS_HZ,
+            Type.DOUBLE,
+            a.highPassHz(),
+            POSITIVE,
+            Importance.LOW,
+            "Butterworth high-pass of the Wood-Anderson simulation (stability; order >= 2), Hz.")
+        .define(
+            MAGNITUDE_LOWPASS_HZ,
+            Type.DOUBLE,
+            a.lowPassHz(),
+            POSITIVE,
+            Importance.LOW,
+            "Butterworth low-pass of the simulation (bounds the deconvolved gain; at most 0.4 x"
+                + " the sample rate), Hz.")
+        .define(
+            MAGNITUDE_WARMUP_S,
+            Type.DOUBLE,
+            a.warmupSeconds(),
+            NON_NEGATIVE,
+            Importance.LOW,
+            "Data seconds after the start of a segment (first block, or after a gap) that do not"
+                + " count towards amplitudes while the filter settles.")
+        .define(
+            MAGNITUDE_CLIP_FULL_SCALE,
+            Type.DOUBLE,
+            a.fullScaleCounts(),
+            POSITIVE,
+            Importance.MEDIUM,
+            "Digitiser full scale, counts (2^23 for 24 bits).")
+        .define(
+            MAGNITUDE_CLIP_FRACTION,
+            Type.DOUBLE,
+            a.clipFraction(),
+            ConfigDef.Range.between(0.01, 1.0),
+            Importance.MEDIUM,
+            "A block with a |count| at or above this fraction of full scale is clipped.")
+        .define(
+            MAGNITUDE_CLIP_FLAT_SAMPLES,
+            Type.INT,
+            a.clipFlatSamples(),
+            ConfigDef.Range.atLeast(2),
+            Importance.LOW,
+            "A block with this many consecutive equal samples at its largest |count| (at least"
+                + " half of full scale) is clipped (flat top).");
+  }
+
+  public MagnitudeSettings magnitudeSettings() {
+    return new MagnitudeSettings(
+        getBoolean(MAGNITUDE_ENABLED),
+        getDouble(MAGNITUDE_LOGA0_N),
+        getDouble(MAGNITUDE_LOGA0_K),
+        getDouble(MAGNITUDE_LOGA0_C),
+        getDouble(MAGNITUDE_LOGA0_REFERENCE_KM),
+        getInt(MAGNITUDE_MIN_STATIONS),
+        getDouble(MAGNITUDE_WINDOW_MIN_S),
+        getDouble(MAGNITUDE_WINDOW_SP_FACTOR),
+        getString(MAGNITUDE_HORIZONTALS));
+  }
+
+  public AmplitudeSettings amplitudeSettings() {
+    return new AmplitudeSettings(
+        getDouble(MAGNITUDE_HIGHPASS_HZ),
+        getDouble(MAGNITUDE_LOWPASS_HZ),
+        getDouble(MAGNITUDE_WARMUP_S),
+        getDouble(MAGNITUDE_CLIP_FULL_SCALE),
+        getDouble(MAGNITUDE_CLIP_FRACTION),
+        getInt(MAGNITUDE_CLIP_FLAT_SAMPLES));
   }
 
   public NucleationSettings nucleationSettings() {

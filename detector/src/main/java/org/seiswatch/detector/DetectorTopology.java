@@ -26,6 +26,9 @@ import org.seiswatch.detector.associator.AssociatorState;
 import org.seiswatch.detector.associator.Locator;
 import org.seiswatch.detector.associator.StationStoreUpdater;
 import org.seiswatch.detector.associator.TravelTimesSource;
+import org.seiswatch.detector.magnitude.AmplitudeHistory;
+import org.seiswatch.detector.magnitude.AmplitudeProcessor;
+import org.seiswatch.detector.magnitude.FilterState;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelManifest;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
@@ -39,13 +42,22 @@ import org.seiswatch.detector.picker.StaLtaState;
  *
  * <pre>
  * seis.raw ─► assembler ─┬─► (rejected) ─► seis.deadletter
- *   [assembler-channels] └─► (blocks) ─► picker ─┬─► (picks) ─► seis.picks
- *       [phasenet-stations, picker-channels] └─► re-key to region ─► repartition
- *                                 ─► associator [associator-regions, global stations] ─► seis.events
+ *   [assembler-channels] └─► (blocks) ─┬─► amplitudes [magnitude-channels] ─────────┐
+ *                                      └─► picker ─┬─► (picks) ─► seis.picks         │
+ *       [phasenet-stations, picker-channels]       └─► merge ◄─────────────────────┘
+ *                 ─► re-key to region ─► repartition
+ *                 ─► associator [associator-regions, associator-amplitudes, global stations]
+ *                 ─► seis.events
  * seis.stations ─► global store "stations"
  * </pre>
  *
- * See {@code detector/README.md} and DESIGN.md "detector".
+ * <p>The amplitude processor (Wood-Anderson amplitudes of the horizontal channels for ML, absent
+ * when {@code magnitude.enabled=false}) is attached to the blocks before the picker on purpose: for
+ * each block Kafka Streams runs the children in the order they were added, so a block's amplitude
+ * reaches the repartition topic before the progress mark the picker makes from the same block, and
+ * when a station's progress passes a data time its amplitudes up to there have already arrived.
+ *
+ * <p>See {@code detector/README.md} and DESIGN.md "detector".
  */
 public final class DetectorTopology {
   /**
@@ -121,6 +133,26 @@ public final class DetectorTopology {
         assembled
             .filter((key, out) -> out instanceof SampleBlock, Named.as("blocks"))
             .<SampleBlock>mapValues(out -> (SampleBlock) out, Named.as("as-block"));
+    KStream<String, AssociatorInput> amplitudes = null;
+    boolean withAmplitudes = config.magnitudeSettings().enabled();
+    if (withAmplitudes) {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(AssociatorProcessor.AMPLITUDES_STORE),
+              Serdes.String(),
+              AmplitudeHistory.SERDE));
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(AmplitudeProcessor.STORE),
+              Serdes.String(),
+              FilterState.SERDE));
+      var amplitudeSettings = config.amplitudeSettings();
+      amplitudes =
+          blocks.process(
+              () -> new AmplitudeProcessor(amplitudeSettings, AssociatorProcessor.STATIONS_STORE),
+              Named.as("amplitudes"),
+              AmplitudeProcessor.STORE);
+    }
     KStream<String, AssociatorInput> picked;
     if (config.usesPhaseNet()) {
       ModelManifest manifest = batcher.picker().manifest();
@@ -157,11 +189,14 @@ public final class DetectorTopology {
     var associatorSettings = config.associatorSettings();
     var locatorSettings = config.locatorSettings();
     var nucleationSettings = config.nucleationSettings();
+    var magnitudeSettings = config.magnitudeSettings();
     // Loaded (TauP table from the cache, or built) when the first task starts, not here.
     var travelTimes = TravelTimesSource.lazy(config);
     long stationTimeout = config.stationTimeoutMs();
     long idleFlush = config.idleFlushMs();
-    picked
+    KStream<String, AssociatorInput> toAssociator =
+        amplitudes == null ? picked : picked.merge(amplitudes, Named.as("with-amplitudes"));
+    toAssociator
         .selectKey((key, in) -> region, Named.as("by-region"))
         .repartition(
             Repartitioned.<String, AssociatorInput>as(REPARTITION)
@@ -173,11 +208,15 @@ public final class DetectorTopology {
                     new Associator(
                         associatorSettings,
                         nucleationSettings,
-                        new Locator(travelTimes.get(), locatorSettings)),
+                        new Locator(travelTimes.get(), locatorSettings),
+                        magnitudeSettings),
                     stationTimeout,
-                    idleFlush),
+                    idleFlush,
+                    withAmplitudes),
             Named.as("associator"),
-            AssociatorProcessor.STORE)
+            withAmplitudes
+                ? new String[] {AssociatorProcessor.STORE, AssociatorProcessor.AMPLITUDES_STORE}
+                : new String[] {AssociatorProcessor.STORE})
         .to(Topics.EVENTS.name(), produced(Topics.EVENTS).withName("events-sink"));
     return builder.build();
   }

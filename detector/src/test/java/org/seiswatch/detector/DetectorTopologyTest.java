@@ -143,6 +143,41 @@ class DetectorTopologyTest {
     }
   }
 
+  @Test
+  void shouldMarkTheMagnitudeUnreliableWhenTheDemoRecordsAreClipped(@TempDir Path xml) {
+    try (TopologyFixture fx = new TopologyFixture(stateDir)) {
+      fx.pipeStations(org.seiswatch.detector.magnitude.ResponseStations.load(xml));
+      DemoRecords.inStartTimeOrder().forEach(fx::pipe);
+      fx.flush();
+      List<Detection> events = fx.events.readValuesToList();
+      events.forEach(
+          e ->
+              LOG.info(
+                  "event {} v{} {} magnitude {}",
+                  e.id(),
+                  e.version(),
+                  e.detectionType(),
+                  e.magnitude()));
+      Detection last = events.get(events.size() - 1);
+      assertEquals(org.seiswatch.common.model.DetectionType.FINAL, last.detectionType());
+      var m = last.magnitude();
+      LOG.info(
+          "RESULT demo magnitude {} {} from {} stations, reliable {}: {}",
+          m.value(),
+          m.type(),
+          m.stationCount(),
+          m.reliable(),
+          m.reason());
+      assertEquals("ML", m.type());
+      assertThat(m.reliable()).isFalse();
+      assertThat(m.reason()).contains("clipped");
+      assertThat(m.stations()).anyMatch(s -> "clipped".equals(s.reason()));
+      assertThat(m.reason()).contains("not valid");
+      assertEquals(6, m.stations().size());
+      assertThat(m.stations()).allMatch(s -> !s.used());
+    }
+  }
+
   static double distanceKm(Detection d) {
     double dlat = d.hypocenter().latitude() - DemoEvent.LATITUDE;
     double dlon =

@@ -10,6 +10,7 @@ import org.seiswatch.common.json.Json;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
 import org.seiswatch.common.model.Hypocenter;
+import org.seiswatch.common.model.Magnitude;
 import org.seiswatch.common.model.Pick;
 
 /**
@@ -17,8 +18,10 @@ import org.seiswatch.common.model.Pick;
  * https://earthquake.usgs.gov/earthquakes/feed/v1.0/geojson.php). A {@code FeatureCollection} with
  * {@code metadata} {generated, url, title, status, api, count}, {@code bbox} and one {@code
  * Feature} per event version: {@code properties} with every field of the USGS feed (what Seiswatch
- * does not know, such as magnitude, felt reports or the alert level, is {@code null}), a {@code
- * Point} geometry {@code [longitude, latitude, depth km]} and the event id. Field by field: {@code
+ * does not know, such as felt reports or the alert level, is {@code null}; {@code mag} and {@code
+ * magType} ({@code ml}) are set when the version has a local magnitude from at least one station
+ * that was not clipped, whether or not Seiswatch marks it reliable), a {@code Point} geometry
+ * {@code [longitude, latitude, depth km]} and the event id. Field by field: {@code
  * docs/formats/EventFormats.md}.
  */
 public final class GeoJsonFormat implements EventFormat {
@@ -93,7 +96,12 @@ public final class GeoJsonFormat implements EventFormat {
     Hypocenter h = d.hypocenter();
     String net = net(d);
     ObjectNode p = Json.mapper().createObjectNode();
-    p.putNull("mag");
+    Magnitude m = QuakeMlFormat.hasMagnitude(d) ? d.magnitude() : null;
+    if (m == null) {
+      p.putNull("mag");
+    } else {
+      p.put("mag", m.value());
+    }
     p.putNull("place");
     putMillis(p, "time", h == null ? null : h.time());
     putMillis(p, "updated", d.detectionTime());
@@ -117,7 +125,11 @@ public final class GeoJsonFormat implements EventFormat {
     p.put("dmin", d.minimumDistance());
     p.put("rms", d.rms());
     p.put("gap", d.gap());
-    p.putNull("magType");
+    if (m == null) {
+      p.putNull("magType");
+    } else {
+      p.put("magType", m.type().toLowerCase(Locale.ROOT));
+    }
     p.put("type", "earthquake");
     p.put("title", title(d));
     return p;
@@ -151,9 +163,14 @@ public final class GeoJsonFormat implements EventFormat {
     if (h == null) {
       return "M ? - event " + d.id() + " (" + d.detectionType() + ")";
     }
+    String mag =
+        QuakeMlFormat.hasMagnitude(d)
+            ? String.format(Locale.ROOT, "%.1f", d.magnitude().value())
+            : "?";
     return String.format(
         Locale.ROOT,
-        "M ? - %.3f°%s %.3f°%s",
+        "M %s - %.3f°%s %.3f°%s",
+        mag,
         Math.abs(h.latitude()),
         h.latitude() >= 0 ? "N" : "S",
         Math.abs(h.longitude()),

@@ -11,6 +11,7 @@ import org.seiswatch.common.model.AssociationInfo;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
 import org.seiswatch.common.model.Hypocenter;
+import org.seiswatch.common.model.Magnitude;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Source;
 
@@ -20,8 +21,11 @@ import org.seiswatch.common.model.Source;
  * Each event version is one {@code origin} (time, latitude, longitude, depth in metres, each with
  * its uncertainty; {@code quality}; one {@code arrival} per associated pick), the picks are {@code
  * pick}s with their {@code waveformID}, and the latest located version is the {@code
- * preferredOriginID}. Public IDs are {@code smi:org.seiswatch/...} URIs. Field by field: {@code
- * docs/formats/EventFormats.md}.
+ * preferredOriginID}. A version with a local magnitude measured at one or more usable stations adds
+ * a {@code magnitude} (mag with its spread as uncertainty, type {@code ML}, originID, stationCount,
+ * a comment with the reason when Seiswatch marks it unreliable) and the latest such one is the
+ * {@code preferredMagnitudeID}. Public IDs are {@code smi:org.seiswatch/...} URIs. Field by field:
+ * {@code docs/formats/EventFormats.md}.
  */
 public final class QuakeMlFormat implements EventFormat {
   public static final String QUAKEML_NS = "http://quakeml.org/xmlns/quakeml/1.2";
@@ -83,6 +87,15 @@ public final class QuakeMlFormat implements EventFormat {
     if (preferred != null) {
       xml.element("preferredOriginID", originId(preferred));
     }
+    Detection withMagnitude = null;
+    for (Detection v : versions) {
+      if (hasMagnitude(v)) {
+        withMagnitude = v;
+      }
+    }
+    if (withMagnitude != null) {
+      xml.element("preferredMagnitudeID", magnitudeId(withMagnitude));
+    }
     xml.element(
         "type", latest.detectionType() == DetectionType.RETRACT ? "not existing" : "earthquake");
     creationInfo(xml, latest.source(), latest.detectionTime(), latest.version());
@@ -98,6 +111,37 @@ public final class QuakeMlFormat implements EventFormat {
         origin(xml, v);
       }
     }
+    for (Detection v : versions) {
+      if (hasMagnitude(v)) {
+        magnitude(xml, v);
+      }
+    }
+    xml.end();
+  }
+
+  /** A magnitude worth publishing: measured at one or more stations that were not clipped. */
+  static boolean hasMagnitude(Detection d) {
+    return d.magnitude() != null && d.magnitude().stationCount() > 0 && d.hypocenter() != null;
+  }
+
+  private static String magnitudeId(Detection d) {
+    return SmiIds.of("magnitude", d.id() + "/" + d.version());
+  }
+
+  private static void magnitude(XmlOut xml, Detection d) {
+    Magnitude m = d.magnitude();
+    xml.start("magnitude").attribute("publicID", magnitudeId(d));
+    if (!m.reliable() && m.reason() != null) {
+      xml.start("comment").element("text", "unreliable: " + m.reason()).end();
+    }
+    quantity(xml, "mag", m.value(), m.spread());
+    xml.element("type", m.type())
+        .element("originID", originId(d))
+        .element("methodID", SmiIds.of("magnitude-method", "ML/wood-anderson/hutton-boore-1987"))
+        .element("stationCount", m.stationCount())
+        .element("evaluationMode", "automatic")
+        .element("evaluationStatus", m.reliable() ? status(d) : "preliminary");
+    creationInfo(xml, d.source(), d.detectionTime(), d.version());
     xml.end();
   }
 

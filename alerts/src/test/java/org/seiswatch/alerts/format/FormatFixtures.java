@@ -7,6 +7,7 @@ import org.seiswatch.alerts.Detections;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
 import org.seiswatch.common.model.Hypocenter;
+import org.seiswatch.common.model.Magnitude;
 import org.seiswatch.common.model.Source;
 
 /** Event versions with every optional field set, and a request context, for the format tests. */
@@ -38,6 +39,36 @@ final class FormatFixtures {
         0.34,
         97.5,
         plain.data());
+  }
+
+  /** {@link #full} with a local magnitude (ML 4.61 from 4 stations, unreliable: one clipped). */
+  static Detection withMagnitude(int version, DetectionType type, int picks) {
+    Detection d = full(version, type, picks);
+    Magnitude m =
+        new Magnitude(
+            4.61,
+            "ML",
+            4,
+            0.24,
+            false,
+            "1 station(s) left out as clipped (HV.HUAD)",
+            List.of(
+                new Magnitude.StationMagnitude("HV.HSSD", 62.23, 59.016, 4.462, true, null),
+                new Magnitude.StationMagnitude(
+                    "HV.HUAD", 1143.5, 40.827, 5.515, false, "clipped")));
+    return new Detection(
+        d.id(),
+        d.version(),
+        d.source(),
+        d.hypocenter(),
+        d.detectionType(),
+        d.detectionTime(),
+        d.detector(),
+        d.minimumDistance(),
+        d.rms(),
+        d.gap(),
+        d.data(),
+        m);
   }
 
   /** A retraction without hypocenter and picks. */

@@ -38,6 +38,17 @@ class GeoJsonFormatTest {
   }
 
   @Test
+  void shouldSetMagAndMagTypeWhenTheVersionHasAMagnitude() throws Exception {
+    JsonNode root = writeEvents(List.of(FormatFixtures.withMagnitude(2, DetectionType.UPDATE, 6)));
+
+    JsonNode p = root.get("features").get(0).get("properties");
+    assertEquals(4.61, p.get("mag").asDouble());
+    assertEquals("ml", p.get("magType").asText());
+    assertEquals(true, p.get("title").asText().startsWith("M 4.6 - "), p.get("title").asText());
+    assertEquals(USGS_PROPERTIES, names(p));
+  }
+
+  @Test
   void shouldCarryEveryUsgsFeedFieldWhenEventIsWritten() throws Exception {
     JsonNode root = writeEvents(List.of(FormatFixtures.full(2, DetectionType.UPDATE, 6)));
 

@@ -52,4 +52,16 @@ class NeicJsonFormatTest {
         .isInstanceOf(InvalidRecordException.class)
         .hasMessageContaining("Detection");
   }
+
+  @Test
+  void shouldCarryTheMagnitudeObjectWhenTheVersionHasOne() {
+    Detection detection = FormatFixtures.withMagnitude(3, DetectionType.FINAL, 5);
+    String json = new String(format.write(detection), StandardCharsets.UTF_8);
+
+    assertEquals(detection, format.read(format.write(detection)));
+    assertEquals(
+        true,
+        json.contains("\"Magnitude\":{\"Value\":4.61,\"Type\":\"ML\",\"StationCount\":4,"),
+        json);
+  }
 }

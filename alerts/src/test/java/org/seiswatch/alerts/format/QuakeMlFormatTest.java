@@ -70,6 +70,31 @@ class QuakeMlFormatTest {
   }
 
   @Test
+  void shouldWriteAValidMagnitudeAndPreferItWhenVersionsHaveMagnitudes() throws Exception {
+    byte[] xml =
+        format.writeVersions(
+            List.of(
+                FormatFixtures.full(1, DetectionType.NEW, 4),
+                FormatFixtures.withMagnitude(2, DetectionType.UPDATE, 6),
+                FormatFixtures.withMagnitude(3, DetectionType.FINAL, 6)),
+            FormatFixtures.CONTEXT);
+    validate(xml);
+    Document doc = parse(xml);
+    assertEquals(2, count(doc, "//event/magnitude"));
+    assertEquals(
+        "smi:org.seiswatch/magnitude/sw201904140309023/3",
+        xpath(doc, "//event/preferredMagnitudeID"));
+    assertEquals("4.61", xpath(doc, "//event/magnitude[2]/mag/value"));
+    assertEquals("0.24", xpath(doc, "//event/magnitude[2]/mag/uncertainty"));
+    assertEquals("ML", xpath(doc, "//event/magnitude[2]/type"));
+    assertEquals("4", xpath(doc, "//event/magnitude[2]/stationCount"));
+    assertEquals(
+        "smi:org.seiswatch/origin/sw201904140309023/3",
+        xpath(doc, "//event/magnitude[2]/originID"));
+    assertThat(xpath(doc, "//event/magnitude[2]/comment/text")).contains("clipped");
+  }
+
+  @Test
   void shouldValidateWhenEventListWithRetractionIsWritten() throws Exception {
     validate(
         format.writeEvents(

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param version 1 for New, then +1 per published version
  * @param detectionTime data time at which this version was made (newest pick time it used)
  * @param data the associated picks, each with its {@link AssociationInfo}
+ * @param magnitude the event magnitude (a Seiswatch extension), null when none could be measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(value = "Type", allowGetters = true)
@@ -27,7 +28,13 @@ import java.util.Objects;
   "Source",
   "Hypocenter",
   "DetectionType",
-  "DetectionTime"
+  "DetectionTime",
+  "Detector",
+  "MinimumDistance",
+  "RMS",
+  "Gap",
+  "Magnitude",
+  "Data"
 })
 public record Detection(
     @JsonProperty("ID") String id,
@@ -40,7 +47,36 @@ public record Detection(
     @JsonProperty("MinimumDistance") Double minimumDistance,
     @JsonProperty("RMS") Double rms,
     @JsonProperty("Gap") Double gap,
-    @JsonProperty("Data") List<Pick> data) {
+    @JsonProperty("Data") List<Pick> data,
+    @JsonProperty("Magnitude") Magnitude magnitude) {
+
+  /** A detection without magnitude. */
+  public Detection(
+      String id,
+      int version,
+      Source source,
+      Hypocenter hypocenter,
+      DetectionType detectionType,
+      Instant detectionTime,
+      String detector,
+      Double minimumDistance,
+      Double rms,
+      Double gap,
+      List<Pick> data) {
+    this(
+        id,
+        version,
+        source,
+        hypocenter,
+        detectionType,
+        detectionTime,
+        detector,
+        minimumDistance,
+        rms,
+        gap,
+        data,
+        null);
+  }
 
   public Detection {
     Objects.requireNonNull(id, "detection ID");

@@ -18,6 +18,9 @@ import org.seiswatch.common.model.Source;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.detector.associator.AssociatorState.EventState;
 import org.seiswatch.detector.internal.DataTime;
+import org.seiswatch.detector.magnitude.AmplitudeSummary;
+import org.seiswatch.detector.magnitude.LocalMagnitude;
+import org.seiswatch.detector.magnitude.MagnitudeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * event just before it (S waves and coda of a picker that does not label S), anchors a search for a
  * new event among the free picks ({@link Nucleator}). A pick belongs to at most one event: picks of
  * an event leave the pool.
+ *
+ * <p>Amplitude inputs (Wood-Anderson block summaries) are kept per station by the processor for
+ * about one pick window ({@link #amplitudesNeededFrom}), and every event version carries the local
+ * magnitude ({@link LocalMagnitude}) from the amplitudes that end by a data time all stations have
+ * passed: the pick being processed, or, for the Final version, the event's last pick plus the final
+ * quiet time.
  */
 public final class Associator {
   public static final String DETECTOR = "seiswatch";
@@ -45,16 +54,33 @@ public final class Associator {
   private final Locator locator;
   private final Nucleator nucleator;
   private final int minPicks;
+  private final LocalMagnitude magnitude;
+  // The amplitudes of the region being released and the data time up to which they count for the
+  // version being made; set in release() (one thread per associator).
+  private Function<String, List<AmplitudeSummary>> amplitudes = station -> null;
+  private long amplitudeBound = DataTime.NONE;
 
   public Associator(AssociatorSettings settings, NucleationSettings nucleation, Locator locator) {
+    this(settings, nucleation, locator, MagnitudeSettings.DEFAULTS);
+  }
+
+  public Associator(
+      AssociatorSettings settings,
+      NucleationSettings nucleation,
+      Locator locator,
+      MagnitudeSettings magnitude) {
+    this.magnitude = new LocalMagnitude(magnitude);
     this.settings = settings;
     this.locator = locator;
     this.nucleator = new Nucleator(locator, settings.minStations(), nucleation);
     this.minPicks = nucleation.minPicks();
   }
 
-  /** Buffers a pick or records a station's progress. */
+  /** Buffers a pick or records a station's progress (amplitudes are ignored here). */
   public void add(AssociatorState s, AssociatorInput input) {
+    if (input.isAmplitude()) {
+      return; // kept by the processor in its amplitude store, see release(.., amplitudes)
+    }
     if (!input.isPick()) {
       s.settled.merge(input.station(), input.settledNanos(), Math::max);
       return;
@@ -80,10 +106,23 @@ public final class Associator {
    */
   public List<Detection> release(
       AssociatorState s, long dataTime, Function<String, Station> stations) {
+    return release(s, dataTime, stations, station -> null);
+  }
+
+  /**
+   * {@link #release(AssociatorState, long, Function)} with each station's recent amplitudes (null
+   * when none), for the magnitude of the versions made.
+   */
+  public List<Detection> release(
+      AssociatorState s,
+      long dataTime,
+      Function<String, Station> stations,
+      Function<String, List<AmplitudeSummary>> amplitudes) {
     List<Detection> out = new ArrayList<>();
     if (dataTime == DataTime.NONE) {
       return out;
     }
+    this.amplitudes = amplitudes;
     long limit =
         dataTime == Long.MAX_VALUE
             ? Long.MAX_VALUE
@@ -104,6 +143,7 @@ public final class Associator {
       // Final before the pick that passes the quiet time is processed, so whatever the release
       // batches, the same picks are in an event when it becomes final.
       out.addAll(finalize(s, t, stations));
+      amplitudeBound = t;
       out.addAll(process(s, pick, stations, late));
       prune(s);
     }
@@ -120,9 +160,11 @@ public final class Associator {
     List<Detection> out = new ArrayList<>();
     long quiet = DataTime.seconds(settings.finalQuietSeconds());
     for (EventState e : s.events) {
-      if (!e.finalized && DataTime.toNanos(e.picks.get(e.picks.size() - 1).time()) < now - quiet) {
+      long last = DataTime.toNanos(e.picks.get(e.picks.size() - 1).time());
+      if (!e.finalized && last < now - quiet) {
         e.finalized = true;
         e.version++;
+        amplitudeBound = last + quiet;
         out.add(detection(e, DetectionType.FINAL, stations));
       }
     }
@@ -375,7 +417,48 @@ public final class Associator {
   }
 
   Detection detection(EventState e, DetectionType type, Function<String, Station> stations) {
-    return EventMessage.of(e, type, locator, stations);
+    var m =
+        type == DetectionType.RETRACT || e.picks.isEmpty()
+            ? null
+            : magnitude.compute(
+                new LocalMagnitude.Hypocentre(e.latitude, e.longitude, e.depthKm, e.originNanos),
+                e.picks,
+                stations,
+                amplitudes,
+                (phase, st) -> travelTime(e, phase, st),
+                amplitudeBound);
+    return EventMessage.of(e, type, locator, stations, m);
+  }
+
+  private double travelTime(EventState e, Phase phase, Station st) {
+    double km = Geo.distanceKm(e.latitude, e.longitude, st.latitude(), st.longitude());
+    return locator.travelTimes().time(phase, km, e.depthKm, st.elevation() / 1000.0);
+  }
+
+  /**
+   * Data time from which amplitudes may still be needed: one pick window before the oldest pick not
+   * yet processed (or, with none, the associator's data time: the slowest station's progress),
+   * since a new event's P picks lie within it, or earlier for the first pick of a non-final event.
+   * {@link Long#MIN_VALUE} while nothing is known.
+   */
+  public long amplitudesNeededFrom(AssociatorState s) {
+    long from = Long.MAX_VALUE;
+    for (long settled : s.settled.values()) {
+      from = Math.min(from, settled);
+    }
+    if (!s.pending.isEmpty()) {
+      from = Math.min(from, DataTime.toNanos(s.pending.get(0).time()));
+    }
+    if (from == Long.MAX_VALUE) {
+      return Long.MIN_VALUE;
+    }
+    from -= DataTime.seconds(settings.pickWindowSeconds());
+    for (EventState e : s.events) {
+      if (!e.finalized && !e.picks.isEmpty()) {
+        from = Math.min(from, DataTime.toNanos(e.picks.get(0).time()));
+      }
+    }
+    return from;
   }
 
   private boolean known(AssociatorState s, String id) {

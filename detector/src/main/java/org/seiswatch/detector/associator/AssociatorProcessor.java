@@ -15,6 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.detector.internal.DataTime;
+import org.seiswatch.detector.magnitude.AmplitudeHistory;
+import org.seiswatch.detector.magnitude.AmplitudeSummary;
 
 /**
  * Kafka Streams processor of the picks re-keyed by region: runs the {@link Associator} with the
@@ -31,6 +33,10 @@ import org.seiswatch.detector.internal.DataTime;
  * and every live station has reported progress, every buffered pick is processed (the end of a
  * replay, or a network gone quiet). Picks that still arrive after that are late: the {@link
  * Associator} uses them within its maximum lateness.
+ *
+ * <p>Amplitude inputs go to the {@value #AMPLITUDES_STORE} store (one value per region and station,
+ * pruned to what {@link Associator#amplitudesNeededFrom} says may still be needed) and change
+ * neither the region's state nor its data time; event versions read them from there.
  */
 public final class AssociatorProcessor
     implements Processor<String, AssociatorInput, String, Detection> {
@@ -40,6 +46,12 @@ public final class AssociatorProcessor
   /** Wall-clock ms between the two idle observations that allow the idle flush. */
   public static final long IDLE_CONFIRM_MS = 2000;
 
+  /**
+   * Recent Wood-Anderson amplitudes, key {@code <region>/<NET.STA>} ({@link AmplitudeHistory});
+   * only when magnitudes are enabled.
+   */
+  public static final String AMPLITUDES_STORE = "associator-amplitudes";
+
   private final Associator associator;
   private final long stationTimeoutMs;
   private final long idleFlushMs;
@@ -47,12 +59,23 @@ public final class AssociatorProcessor
   private ProcessorContext<String, Detection> context;
   private KeyValueStore<String, AssociatorState> store;
   private KeyValueStore<String, Station> stations;
+  private KeyValueStore<String, AmplitudeHistory> amplitudes;
+  private final boolean withAmplitudes;
+  private final Map<String, Long> amplitudesNeededFrom = new HashMap<>();
   private List<String> stationKeys = List.of();
   private long startedAt;
   private long lastInput;
   private long idleSeenAt = -1;
 
+  /** Without magnitudes (amplitude inputs are dropped). */
   public AssociatorProcessor(Associator associator, long stationTimeoutMs, long idleFlushMs) {
+    this(associator, stationTimeoutMs, idleFlushMs, false);
+  }
+
+  /** With {@code withAmplitudes}, the topology must add the {@value #AMPLITUDES_STORE} store. */
+  public AssociatorProcessor(
+      Associator associator, long stationTimeoutMs, long idleFlushMs, boolean withAmplitudes) {
+    this.withAmplitudes = withAmplitudes;
     this.associator = associator;
     this.stationTimeoutMs = stationTimeoutMs;
     this.idleFlushMs = idleFlushMs;
@@ -63,6 +86,7 @@ public final class AssociatorProcessor
     this.context = context;
     this.store = context.getStateStore(STORE);
     this.stations = context.getStateStore(STATIONS_STORE);
+    this.amplitudes = withAmplitudes ? context.getStateStore(AMPLITUDES_STORE) : null;
     this.startedAt = context.currentSystemTimeMs();
     this.lastInput = startedAt;
     refreshStations();
@@ -76,13 +100,46 @@ public final class AssociatorProcessor
     lastInput = now;
     idleSeenAt = -1;
     lastHeard.put(record.value().station(), now);
+    if (record.value().isAmplitude()) {
+      addAmplitude(record.key(), record.value().amplitude());
+      return;
+    }
     AssociatorState state = store.get(record.key());
     if (state == null) {
       state = new AssociatorState();
     }
     associator.add(state, record.value());
-    publish(associator.release(state, dataTime(state, now), this::station));
+    publish(release(record.key(), state, dataTime(state, now)));
     store.put(record.key(), state);
+  }
+
+  private List<Detection> release(String region, AssociatorState state, long dataTime) {
+    List<Detection> made =
+        associator.release(state, dataTime, this::station, st -> amplitudes(region, st));
+    amplitudesNeededFrom.put(region, associator.amplitudesNeededFrom(state));
+    return made;
+  }
+
+  private void addAmplitude(String region, AmplitudeSummary a) {
+    if (amplitudes == null) {
+      return;
+    }
+    String key = region + "/" + a.station();
+    AmplitudeHistory history = amplitudes.get(key);
+    if (history == null) {
+      history = new AmplitudeHistory(a.station());
+    }
+    // Unknown after a restart until the region's state is next processed: keep (up to the age cap).
+    history.add(a, amplitudesNeededFrom.getOrDefault(region, Long.MIN_VALUE));
+    amplitudes.put(key, history);
+  }
+
+  private List<AmplitudeSummary> amplitudes(String region, String station) {
+    if (amplitudes == null) {
+      return null;
+    }
+    AmplitudeHistory history = amplitudes.get(region + "/" + station);
+    return history == null ? null : history.blocks();
   }
 
   private void onWallClock(long now) {
@@ -102,7 +159,7 @@ public final class AssociatorProcessor
       // station still unheard means that station's picker is still catching up (a replay on a busy
       // machine), not that the input has ended.
       long dataTime = idle && allHeard(state, now) ? Long.MAX_VALUE : dataTime(state, now);
-      List<Detection> made = associator.release(state, dataTime, this::station);
+      List<Detection> made = release(region.key, state, dataTime);
       publish(made);
       store.put(region.key, state);
     }

@@ -12,13 +12,17 @@ import org.seiswatch.detector.associator.AssociatorState.EventState;
 /**
  * Builds the {@link Detection} message of one event version: hypocentre with 1-sigma errors, RMS,
  * azimuthal gap over the stations, nearest station distance and the P and S picks with their
- * association (phase, distance, azimuth, residual).
+ * association (phase, distance, azimuth, residual), and the local magnitude when one was measured.
  */
 final class EventMessage {
   private EventMessage() {}
 
   static Detection of(
-      EventState e, DetectionType type, Locator locator, Function<String, Station> stations) {
+      EventState e,
+      DetectionType type,
+      Locator locator,
+      Function<String, Station> stations,
+      org.seiswatch.common.model.Magnitude magnitude) {
     List<Pick> data = new ArrayList<>();
     java.util.Map<String, Double> azimuths = new java.util.TreeMap<>();
     double minDistance = Double.POSITIVE_INFINITY;
@@ -47,7 +51,8 @@ final class EventMessage {
         Double.isInfinite(minDistance) ? null : minDistance,
         e.rms,
         gap(new ArrayList<>(azimuths.values())),
-        data);
+        data,
+        magnitude);
   }
 
   /** Largest azimuthal gap in degrees between the stations seen from the epicentre. */

@@ -6,6 +6,9 @@ import edu.sc.seis.seisFile.fdsnws.stationxml.FloatNoUnitType;
 import edu.sc.seis.seisFile.fdsnws.stationxml.InstrumentSensitivity;
 import edu.sc.seis.seisFile.fdsnws.stationxml.Network;
 import edu.sc.seis.seisFile.fdsnws.stationxml.NetworkIterator;
+import edu.sc.seis.seisFile.fdsnws.stationxml.PoleZero;
+import edu.sc.seis.seisFile.fdsnws.stationxml.Response;
+import edu.sc.seis.seisFile.fdsnws.stationxml.ResponseStage;
 import edu.sc.seis.seisFile.fdsnws.stationxml.StationIterator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +24,8 @@ import java.util.TreeMap;
 import javax.xml.stream.XMLStreamException;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.common.model.Channel;
+import org.seiswatch.common.model.Complex;
+import org.seiswatch.common.model.PolesZeros;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.ingest.replay.InputFiles;
 
@@ -29,6 +34,14 @@ import org.seiswatch.ingest.replay.InputFiles;
  * {@link Station} summaries: station coordinates and elevation, and per channel its location and
  * code, sample rate, azimuth, dip and overall sensitivity (value, frequency, input units). Values a
  * file does not give are NaN (sensitivity, azimuth, dip), 0 (sample rate) or empty (units).
+ *
+ * <p>Response: the channel's {@link PolesZeros} are its analog (Laplace) poles-and-zeros stages.
+ * One such stage (the sensor; the usual case, and the bundled demo files) is kept as written: unit,
+ * A0, normalisation frequency, roots. Several (e.g. a sensor and an analog anti-alias filter) are
+ * combined into one: roots of all in rad/s, A0 recomputed so that the product is 1 at the first
+ * stage's normalisation frequency. Digital stages (FIR, IIR, digital poles and zeros) are left out:
+ * in the pass band below the anti-alias corner they are flat to well under 1 %, and the overall
+ * sensitivity carries their gain. A channel without a Laplace stage has no poles and zeros (null).
  *
  * <p>Epochs: a station or channel listed with several epochs (in one file or across files) is
  * summarised from its latest epoch by start date; for equal start dates the one read last wins.
@@ -128,11 +141,95 @@ public final class StationXmlLoader {
           sensitivity == null ? Double.NaN : exact(sensitivity.getFrequency()),
           sensitivity == null || sensitivity.getInputUnits() == null
               ? ""
-              : sensitivity.getInputUnits().getName());
+              : sensitivity.getInputUnits().getName(),
+          polesZeros(channel.getResponse()));
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
           where + " channel " + channel.getChannelCode() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The analog poles and zeros of {@code response}, or null when it has none. */
+  static PolesZeros polesZeros(Response response) {
+    if (response == null || response.getResponseStageList() == null) {
+      return null;
+    }
+    List<edu.sc.seis.seisFile.fdsnws.stationxml.PolesZeros> analog = new ArrayList<>();
+    for (ResponseStage stage : response.getResponseStageList()) {
+      if (stage.getResponseItem() instanceof edu.sc.seis.seisFile.fdsnws.stationxml.PolesZeros pz
+          && !edu.sc.seis.seisFile.fdsnws.stationxml.PolesZeros.DIGITAL.equals(
+              pz.getPzTransferType())) {
+        analog.add(pz);
+      }
+    }
+    if (analog.isEmpty()) {
+      return null;
+    }
+    if (analog.size() == 1) {
+      var pz = analog.get(0);
+      return new PolesZeros(
+          unit(pz),
+          exact(pz.getNormalizationFactor()),
+          exact(pz.getNormalizationFreq()),
+          units(pz.getInputUnits()),
+          roots(pz.getZeroList(), 1),
+          roots(pz.getPoleList(), 1));
+    }
+    List<Complex> zeros = new ArrayList<>();
+    List<Complex> poles = new ArrayList<>();
+    for (var pz : analog) {
+      double scale = PolesZeros.HZ.equals(unit(pz)) ? 2 * Math.PI : 1;
+      zeros.addAll(roots(pz.getZeroList(), scale));
+      poles.addAll(roots(pz.getPoleList(), scale));
+    }
+    double frequency = exact(analog.get(0).getNormalizationFreq());
+    return new PolesZeros(
+        PolesZeros.RAD_PER_S,
+        1 / shape(zeros, poles, 2 * Math.PI * frequency),
+        frequency,
+        units(analog.get(0).getInputUnits()),
+        zeros,
+        poles);
+  }
+
+  private static String unit(edu.sc.seis.seisFile.fdsnws.stationxml.PolesZeros pz) {
+    String type = pz.getPzTransferType() == null ? "" : pz.getPzTransferType().trim();
+    if (edu.sc.seis.seisFile.fdsnws.stationxml.PolesZeros.LAPLACE_HERTZ.equals(type)) {
+      return PolesZeros.HZ;
+    }
+    if (edu.sc.seis.seisFile.fdsnws.stationxml.PolesZeros.LAPLACE_RAD_PER_SEC.equals(type)) {
+      return PolesZeros.RAD_PER_S;
+    }
+    throw new IllegalArgumentException("unknown PzTransferFunctionType '" + type + "'");
+  }
+
+  private static String units(edu.sc.seis.seisFile.fdsnws.stationxml.Unit unit) {
+    return unit == null || unit.getName() == null ? "" : unit.getName().trim();
+  }
+
+  private static List<Complex> roots(List<? extends PoleZero> list, double scale) {
+    List<Complex> out = new ArrayList<>();
+    if (list != null) {
+      for (PoleZero r : list) {
+        out.add(
+            new Complex(
+                exact(r.getRealWithError().getValue()) * scale,
+                exact(r.getImaginaryWithError().getValue()) * scale));
+      }
+    }
+    return out;
+  }
+
+  /** {@code |Π(iω − z) / Π(iω − p)|}. */
+  private static double shape(List<Complex> zeros, List<Complex> poles, double omega) {
+    double value = 1;
+    for (Complex z : zeros) {
+      value *= Math.hypot(-z.re(), omega - z.im());
+    }
+    for (Complex p : poles) {
+      value /= Math.hypot(-p.re(), omega - p.im());
+    }
+    return value;
   }
 
   private static String normaliseLocation(String location) {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiswatch.common.demo.DemoEvent;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.common.model.Channel;
+import org.seiswatch.common.model.Complex;
+import org.seiswatch.common.model.PolesZeros;
 import org.seiswatch.common.model.Station;
+import org.seiswatch.common.testing.SharedData;
 
 class StationXmlLoaderTest {
   @TempDir static Path event;
@@ -61,6 +64,44 @@ class StationXmlLoaderTest {
   private static List<CsvChannel> csv() {
     String text = new String(DemoEvent.read("stations.csv"), StandardCharsets.UTF_8);
     return text.lines().skip(1).filter(l -> !l.isBlank()).map(CsvChannel::parse).toList();
+  }
+
+  @Test
+  void shouldValidateTheBundledFilesAgainstStationXml12WhenTheSchemaIsThere() throws Exception {
+    Path xsd = SharedData.require("schemas/fdsn-station-1.2.xsd");
+    var schema =
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+            .newSchema(xsd.toFile());
+    for (String name : DemoEvent.stationXmlFiles()) {
+      schema
+          .newValidator()
+          .validate(new javax.xml.transform.stream.StreamSource(event.resolve(name).toFile()));
+    }
+    assertEquals(6, DemoEvent.stationXmlFiles().size());
+  }
+
+  @Test
+  void shouldCarryTheSensorPolesAndZerosWhenTheResponseHasALaplaceStage() {
+    for (Station station : stations) {
+      for (Channel channel : station.channels()) {
+        PolesZeros pz = channel.polesZeros();
+        assertThat(pz).as(station.key() + " " + channel.code()).isNotNull();
+        assertEquals(PolesZeros.RAD_PER_S, pz.unit());
+        assertEquals("M/S", pz.inputUnits());
+        assertThat(pz.poles()).isNotEmpty();
+      }
+    }
+    Channel hhe =
+        stations.stream()
+            .filter(s -> s.key().equals("HV.HUAD"))
+            .flatMap(s -> s.channels().stream())
+            .filter(c -> c.code().equals("HHE"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(309036.0, hhe.polesZeros().normalizationFactor());
+    assertEquals(0.5, hhe.polesZeros().normalizationFrequency());
+    assertEquals(5, hhe.polesZeros().zeros().size());
+    assertEquals(new Complex(-671.0, 1154.0), hhe.polesZeros().poles().get(6));
   }
 
   @Test
