@@ -82,7 +82,7 @@ class DetectorTopologyTest {
           last.hypocenter().depthError(),
           dt,
           last.hypocenter().timeError(),
-          org.seiswatch.detector.associator.LocationQuality.of(last));
+          org.seiswatch.common.model.LocationQuality.of(last));
       assertEquals(1, events.stream().map(Detection::id).distinct().count());
       assertThat(distanceKm(last)).isLessThan(2);
       assertThat(Math.abs(dt)).isLessThan(1.5);

@@ -24,7 +24,8 @@ import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.common.model.StreamId;
-import org.seiswatch.common.mseed.MiniSeedWriter;
+import org.seiswatch.common.mseed.MiniSeed;
+import org.seiswatch.common.mseed.Steim2Records;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelFiles;
 import org.seiswatch.detector.phasenet.Npy;
@@ -217,15 +218,19 @@ class PhaseNetStreamingTest {
         counts[k] = (int) Math.round(trace[slot][k] * scale);
       }
       StreamId id = new StreamId("SW", code(i), "", code);
-      List<MiniSeedWriter.Written> written = MiniSeedWriter.write(id, start, 100.0, counts);
+      List<byte[]> written = Steim2Records.encodeAll(id, start, 100.0, counts, 1);
       int from = skip.firstPackets(i, c);
-      long first = Duration.between(start, written.get(from).start()).toMillis() / 10;
+      long first = Duration.between(start, startOf(written.get(from))).toMillis() / 10;
       LATEST_START.merge(i, first, Math::max);
-      for (MiniSeedWriter.Written w : written.subList(from, written.size())) {
-        out.add(new DemoRecords.Raw(id.stationKey(), w.start(), id.toString(), w.bytes()));
+      for (byte[] w : written.subList(from, written.size())) {
+        out.add(new DemoRecords.Raw(id.stationKey(), startOf(w), id.toString(), w));
       }
     }
     return out;
+  }
+
+  private static Instant startOf(byte[] record) {
+    return MiniSeed.startTime(java.nio.ByteBuffer.wrap(record));
   }
 
   /**

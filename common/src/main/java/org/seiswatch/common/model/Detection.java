@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param magnitude the event magnitude (a Seiswatch extension), null when none could be measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(value = "Type", allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"Type", "Quality"},
+    allowGetters = true)
 @JsonPropertyOrder({
   "Type",
   "ID",
@@ -90,5 +92,11 @@ public record Detection(
   @JsonProperty("Type")
   public String type() {
     return "Detection";
+  }
+
+  /** A–D location quality with P, S and station counts, derived from this message. */
+  @JsonProperty("Quality")
+  public LocationQuality quality() {
+    return LocationQuality.of(this);
   }
 }

@@ -20,10 +20,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.seiswatch.common.demo.DemoEvent;
 import org.seiswatch.common.model.Channel;
 import org.seiswatch.common.model.Station;
 import org.seiswatch.common.model.StreamId;
-import org.seiswatch.common.mseed.MiniSeedWriter;
+import org.seiswatch.common.mseed.MiniSeed;
+import org.seiswatch.common.mseed.MiniSeedRecord;
+import org.seiswatch.common.mseed.Steim2Records;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.detector.DetectorConfig;
 import org.seiswatch.detector.assembler.AssemblerOutput;
@@ -77,6 +80,24 @@ public final class PickerBenchmark {
       double seconds,
       double windowsPerSecond,
       long picks) {}
+
+  /**
+   * Pick latency at one stacking setting, from the bundled event's picks: {@code processing} is
+   * wall time from handing the record that completed a pick's data to the assembler until the pick
+   * is forwarded (what the issue calls newest sample → pick, before the Kafka commit); {@code data}
+   * is data time from the pick's onset to the end of that record; with data arriving in real time,
+   * arrival → pick = data + processing.
+   */
+  public record LatencyResult(
+      double strideSeconds,
+      double horizonSeconds,
+      int picks,
+      double processingP50Ms,
+      double processingP99Ms,
+      double dataP50Seconds,
+      double dataP99Seconds,
+      double arrivalP50Seconds,
+      double arrivalP99Seconds) {}
 
   /** Heap and state with many stations loaded. */
   public record HeapResult(
@@ -194,6 +215,91 @@ public final class PickerBenchmark {
     }
   }
 
+  /**
+   * Streams the bundled hv70907436 records ({@code copies} times, one copy per simulated stream
+   * thread, in time order) with {@code stride}/{@code horizon} and measures each pick's latency.
+   */
+  public LatencyResult latency(
+      MicroBatcher batcher,
+      Map<String, Object> detectorSettings,
+      double stride,
+      double horizon,
+      int copies) {
+    List<Raw> demo = demoRecords();
+    Map<String, Object> settings = new HashMap<>(detectorSettings);
+    settings.put(DetectorConfig.PHASENET_STRIDE_S, stride);
+    settings.put(DetectorConfig.PHASENET_HORIZON_S, horizon);
+    List<Driver> drivers = new ArrayList<>();
+    for (int t = 0; t < copies; t++) {
+      drivers.add(new Driver(batcher, settings));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(copies);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (Driver d : drivers) {
+        done.add(pool.submit(() -> demo.forEach(d::pipe)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("streaming failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      drivers.forEach(Driver::close);
+    }
+    List<Double> processing = new ArrayList<>();
+    List<Double> data = new ArrayList<>();
+    List<Double> arrival = new ArrayList<>();
+    for (Driver d : drivers) {
+      for (long[] l : d.latencies) {
+        processing.add(l[0] / 1e6);
+        data.add(l[1] / 1e9);
+        arrival.add(l[1] / 1e9 + l[0] / 1e9);
+      }
+    }
+    return new LatencyResult(
+        stride,
+        horizon,
+        processing.size(),
+        percentile(processing, 50),
+        percentile(processing, 99),
+        percentile(data, 50),
+        percentile(data, 99),
+        percentile(arrival, 50),
+        percentile(arrival, 99));
+  }
+
+  /** Nearest-rank percentile; NaN for no values. */
+  static double percentile(List<Double> values, double p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int rank = (int) Math.ceil(p / 100 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  private static List<Raw> demoRecords() {
+    List<Raw> out = new ArrayList<>();
+    for (String name : DemoEvent.waveformFiles()) {
+      java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(DemoEvent.read(name));
+      while (all.remaining() > 0) {
+        int length = MiniSeed.recordLength(all.slice());
+        byte[] r = new byte[length];
+        all.get(r);
+        MiniSeedRecord parsed = MiniSeed.parse(r);
+        out.add(new Raw(parsed.streamId().stationKey(), parsed.startTime(), r));
+      }
+    }
+    out.sort(Comparator.comparing(Raw::start));
+    return out;
+  }
+
   private void runAll(List<Driver> drivers, List<List<Raw>> perThread, int stations) {
     ExecutorService pool = Executors.newFixedThreadPool(drivers.size());
     try {
@@ -248,8 +354,9 @@ public final class PickerBenchmark {
           counts[k] = (int) Math.round(random.nextGaussian() * 1000);
         }
         StreamId id = new StreamId("BN", code(i), "", code);
-        for (MiniSeedWriter.Written w : MiniSeedWriter.write(id, T0, 100.0, counts)) {
-          out.get(i % threads).add(new Raw(id.stationKey(), w.start(), w.bytes()));
+        for (byte[] r : Steim2Records.encodeAll(id, T0, 100.0, counts, 1)) {
+          Instant start = MiniSeed.startTime(java.nio.ByteBuffer.wrap(r));
+          out.get(i % threads).add(new Raw(id.stationKey(), start, r));
         }
       }
     }
@@ -287,6 +394,7 @@ public final class PickerBenchmark {
     private final KeyValueStore<String, StationState> states;
     private final Serde<StationState> stateSerde;
     private long picks;
+    final List<long[]> latencies = new ArrayList<>();
 
     Driver(MicroBatcher batcher, Map<String, Object> settings) {
       Map<String, Object> props = new HashMap<>(settings);
@@ -330,17 +438,24 @@ public final class PickerBenchmark {
     }
 
     void pipe(Raw r) {
+      long started = System.nanoTime();
       assembler.process(new Record<>(r.key(), r.bytes(), r.start().toEpochMilli()));
+      long newest = Long.MIN_VALUE;
       for (var forward : assemblerContext.forwarded()) {
         var out = forward.record();
         if (out.value() instanceof SampleBlock block) {
+          newest = Math.max(newest, block.endNanos());
           picker.process(new Record<>(out.key(), block, out.timestamp()));
         }
       }
       assemblerContext.resetForwards();
+      long took = System.nanoTime() - started;
       for (var forward : pickerContext.forwarded()) {
         if (forward.record().value().isPick()) {
           picks++;
+          Instant onset = forward.record().value().pick().time();
+          long onsetNanos = onset.getEpochSecond() * 1_000_000_000L + onset.getNano();
+          latencies.add(new long[] {took, newest - onsetNanos});
         }
       }
       pickerContext.resetForwards();

@@ -25,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.seiswatch.common.model.StreamId;
 import org.seiswatch.common.mseed.MiniSeedRecord;
+import org.seiswatch.common.mseed.Steim2Records;
 import org.seiswatch.ingest.seedlink.protocol.PacketFormat;
 import org.seiswatch.ingest.seedlink.protocol.Protocol;
-import org.seiswatch.ingest.seedlink.protocol.Steim2Records;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

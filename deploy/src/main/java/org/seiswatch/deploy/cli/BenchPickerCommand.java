@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
           + " picks) for N synthetic 3-component 100 Hz stations: the detector's processors on"
           + " in-memory state stores with the production serdes, no broker, one chain per"
           + " simulated stream thread; (3) the heap kept with 1000 stations' state loaded in"
-          + " memory.",
+          + " memory; (4) pick latency on the bundled event at a few stacking settings.",
       "Prints a table, the ratio streaming / raw at the same batch size, and the number of"
           + " stations the streaming rate keeps up with in real time at the stride (one window"
           + " per station per stride). --json FILE writes the same figures."
@@ -97,6 +97,17 @@ public final class BenchPickerCommand implements Callable<Integer> {
   int heapStations;
 
   @Option(
+      names = "--latency-settings",
+      split = ",",
+      defaultValue = "5:10,4.5:5,5:15",
+      paramLabel = "STRIDE:HORIZON",
+      description =
+          "Stacking settings (seconds) at which pick latency is measured on the bundled event,"
+              + " one copy per simulated stream thread; empty skips it (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<String> latencySettings;
+
+  @Option(
       names = "--model",
       paramLabel = "M",
       description = "ONNX model with its manifest beside it (default: the bundled PhaseNet).")
@@ -143,6 +154,8 @@ public final class BenchPickerCommand implements Callable<Integer> {
       PickerBenchmark.HeapResult heap =
           heapStations == 0 ? null : bench.heap(batcher, settings, heapStations, threads, 60);
 
+      List<PickerBenchmark.LatencyResult> latencies = latencies(bench, batcher, settings, out);
+
       double ratio = stream.windowsPerSecond() / same.windowsPerSecond();
       double realTimeStations = stream.windowsPerSecond() * stride;
       out.println();
@@ -172,6 +185,7 @@ public final class BenchPickerCommand implements Callable<Integer> {
             "%.1f",
             heap.stateBytes() / 1048576.0);
       }
+      printLatencies(out, latencies);
       out.printf(
           Locale.ROOT,
           "(%d cores, Java %s, %d simulated stream threads, ORT intra-op threads %d)%n",
@@ -188,6 +202,7 @@ public final class BenchPickerCommand implements Callable<Integer> {
       doc.put("realTimeStationsAtStride", realTimeStations);
       doc.put("strideSeconds", stride);
       doc.put("heap", heap);
+      doc.put("pickLatency", latencies);
       doc.put("cores", Runtime.getRuntime().availableProcessors());
       doc.put("java", System.getProperty("java.version"));
     }
@@ -197,6 +212,58 @@ public final class BenchPickerCommand implements Callable<Integer> {
       out.println("JSON written to " + json);
     }
     return 0;
+  }
+
+  private List<PickerBenchmark.LatencyResult> latencies(
+      PickerBenchmark bench, MicroBatcher batcher, Map<String, Object> settings, PrintStream out) {
+    List<PickerBenchmark.LatencyResult> latencies = new ArrayList<>();
+    for (String setting : latencySettings) {
+      if (setting.isBlank()) {
+        continue;
+      }
+      String[] parts = setting.split(":");
+      if (parts.length != 2) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--latency-settings: expected STRIDE:HORIZON, got " + setting);
+      }
+      double s = Double.parseDouble(parts[0]);
+      double h = Double.parseDouble(parts[1]);
+      out.printf(Locale.ROOT, "pick latency at stride %s s, horizon %s s ...%n", fmt(s), fmt(h));
+      latencies.add(bench.latency(batcher, settings, s, h, threads));
+    }
+    return latencies;
+  }
+
+  private static void printLatencies(
+      PrintStream out, List<PickerBenchmark.LatencyResult> latencies) {
+    if (!latencies.isEmpty()) {
+      out.println();
+      out.println(
+          "pick latency on the bundled event (processing = record handed to the assembler ->"
+              + " pick forwarded; data = onset -> end of that record; arrival -> pick = data +"
+              + " processing, data arriving in real time):");
+      out.printf(
+          Locale.ROOT,
+          "%-16s %6s %18s %18s %22s%n",
+          "stride/horizon",
+          "picks",
+          "processing p50/p99",
+          "data p50/p99",
+          "arrival->pick p50/p99");
+      for (PickerBenchmark.LatencyResult l : latencies) {
+        out.printf(
+            Locale.ROOT,
+            "%-16s %6d %8.1f/%6.1f ms %8.1f/%6.1f s %10.1f/%6.1f s%n",
+            fmt(l.strideSeconds()) + " s/" + fmt(l.horizonSeconds()) + " s",
+            l.picks(),
+            l.processingP50Ms(),
+            l.processingP99Ms(),
+            l.dataP50Seconds(),
+            l.dataP99Seconds(),
+            l.arrivalP50Seconds(),
+            l.arrivalP99Seconds());
+      }
+    }
   }
 
   private static void quietLogs() {

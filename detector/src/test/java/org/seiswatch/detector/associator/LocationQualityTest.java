@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
 import org.seiswatch.common.model.Hypocenter;
+import org.seiswatch.common.model.LocationQuality;
 import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Site;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 import org.seiswatch.common.mseed.MiniSeed;
 import org.seiswatch.common.mseed.MiniSeedRecord;
+import org.seiswatch.common.mseed.Steim2Records;
 import org.seiswatch.ingest.seedlink.protocol.PacketFormat;
-import org.seiswatch.ingest.seedlink.protocol.Steim2Records;
 
 /**
  * Makes SeedLink 3 payloads of records that are not 512-byte miniSEED 2: the samples are decoded

@@ -1,11 +1,8 @@
-package org.seiswatch.detector.associator;
+package org.seiswatch.common.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.HashSet;
 import java.util.Set;
-import org.seiswatch.common.model.Detection;
-import org.seiswatch.common.model.Hypocenter;
-import org.seiswatch.common.model.Phase;
-import org.seiswatch.common.model.Pick;
 
 /**
  * A–D quality of a location, after HYPO71's two codes (Lee and Lahr 1975) and taking the worse:
@@ -17,13 +14,18 @@ import org.seiswatch.common.model.Pick;
  *       ≥ 4 and ≤ 180°; D otherwise.
  * </ul>
  *
- * Computed from the {@link Detection} message alone, so consumers can recompute it. Horizontal
- * error is the larger of the latitude and longitude errors.
+ * Computed from the {@link Detection} message alone (it is the message's derived {@code Quality}
+ * field), so consumers can recompute it. Horizontal error is the larger of the latitude and
+ * longitude errors.
  *
  * @param code A (best) to D
  * @param pCount P picks, @param sCount S picks, @param stations distinct stations
  */
-public record LocationQuality(char code, int pCount, int sCount, int stations) {
+public record LocationQuality(
+    @JsonProperty("Code") char code,
+    @JsonProperty("PCount") int pCount,
+    @JsonProperty("SCount") int sCount,
+    @JsonProperty("Stations") int stations) {
 
   public static LocationQuality of(Detection d) {
     int p = 0;

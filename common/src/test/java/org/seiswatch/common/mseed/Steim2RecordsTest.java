@@ -1,4 +1,4 @@
-package org.seiswatch.ingest.seedlink.protocol;
+package org.seiswatch.common.mseed;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seiswatch.common.model.StreamId;
-import org.seiswatch.common.mseed.MiniSeed;
-import org.seiswatch.common.mseed.MiniSeedRecord;
 
 class Steim2RecordsTest {
   private static final StreamId ID = StreamId.parse("XX.ABC.00.BHZ");

@@ -1,4 +1,4 @@
-package org.seiswatch.ingest.seedlink.protocol;
+package org.seiswatch.common.mseed;
 
 import edu.iris.dmc.seedcodec.Steim2;
 import edu.iris.dmc.seedcodec.SteimException;
@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.seiswatch.common.model.StreamId;
-import org.seiswatch.common.mseed.MiniSeedRecord;
 
 /**
  * Writes integer samples as 512-byte miniSEED 2 records with Steim-2 data, the only payload
@@ -31,7 +30,9 @@ import org.seiswatch.common.mseed.MiniSeedRecord;
  * factor and multiplier, which must represent it (to float32 precision).
  */
 public final class Steim2Records {
-  public static final int RECORD_LENGTH = PacketFormat.V3_RECORD;
+  /** The record length SeedLink 3 carries. */
+  public static final int RECORD_LENGTH = 512;
+
   public static final int DATA_OFFSET = 64;
   public static final int FRAMES = (RECORD_LENGTH - DATA_OFFSET) / 64;
 
