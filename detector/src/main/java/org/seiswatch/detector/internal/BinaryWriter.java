@@ -71,6 +71,12 @@ public final class BinaryWriter {
     return this;
   }
 
+  /** Empties the writer for reuse, keeping its buffer. */
+  public BinaryWriter reset() {
+    buffer.clear();
+    return this;
+  }
+
   public byte[] toByteArray() {
     return Arrays.copyOf(buffer.array(), buffer.position());
   }

@@ -29,6 +29,9 @@ public final class StationState {
     return min;
   }
 
+  private static final ThreadLocal<BinaryWriter> WRITER =
+      ThreadLocal.withInitial(() -> new BinaryWriter(256 * 1024));
+
   /** Binary serde (leading format byte); stackers need the model and stacking settings. */
   public static Serde<StationState> serde(ModelManifest manifest, StackSettings settings) {
     Serializer<StationState> serializer =
@@ -36,7 +39,8 @@ public final class StationState {
           if (st == null) {
             return null;
           }
-          BinaryWriter w = new BinaryWriter(64 * 1024);
+          // One buffer per thread, reused: a station's state is tens of kB, written per record.
+          BinaryWriter w = WRITER.get().reset();
           w.writeByte(FORMAT).writeInt(st.instruments.size());
           st.instruments.forEach(
               (key, inst) -> {
