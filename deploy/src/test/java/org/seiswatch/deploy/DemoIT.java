@@ -91,6 +91,23 @@ class DemoIT {
       assertThat(latest.data()).anyMatch(p -> p.phase() == Phase.P);
       assertThat(latest.data()).anyMatch(p -> p.phase() == Phase.S);
       assertThat(latest.data()).allMatch(p -> "phasenet".equals(p.picker()));
+      // Issue 5's bar for PhaseNet picks: 10 km, depth within 10 km of 13.3, origin within 1.5 s,
+      // P at 5 or more stations, errors reported, and no reliable magnitude from clipped records.
+      assertThat(km).isLessThanOrEqualTo(10.0);
+      assertThat(Math.abs(h.depth() - DemoEvent.DEPTH_KM)).isLessThanOrEqualTo(10.0);
+      assertThat(Math.abs(seconds)).isLessThanOrEqualTo(1.5);
+      assertThat(
+              latest.data().stream()
+                  .filter(p -> p.phase() == Phase.P)
+                  .map(p -> p.stationKey())
+                  .distinct()
+                  .count())
+          .isGreaterThanOrEqualTo(5);
+      assertThat(h.latitudeError()).isNotNull();
+      assertThat(h.depthError()).isNotNull();
+      assertThat(latest.magnitude() == null || !latest.magnitude().reliable())
+          .as("magnitude of clipped records %s", latest.magnitude())
+          .isTrue();
 
       assertThat(demo.picks().stream().map(p -> p.stationKey()).collect(Collectors.toSet()))
           .containsAll(DemoEvent.STATIONS.stream().map(s -> "HV." + s).toList());

@@ -3,10 +3,12 @@ package org.seiswatch.alerts.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seiswatch.alerts.Detections;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
+import org.seiswatch.common.model.Magnitude;
 
 class EventLogLineTest {
 
@@ -55,5 +57,38 @@ class EventLogLineTest {
             "sw9", 4, null, null, DetectionType.RETRACT, null, null, null, null, null, null);
 
     assertEquals("EVENT sw9 v4 Retract no hypocenter picks 0", EventLogLine.format(retraction));
+  }
+
+  @Test
+  void shouldAppendTheMagnitudeWhenTheEventHasOne() {
+    Detection d =
+        Detections.detection(
+            "sw1234",
+            7,
+            DetectionType.FINAL,
+            Instant.parse("2019-04-14T03:09:02.754Z"),
+            19.7238,
+            -155.7858,
+            19.0,
+            3);
+    Detection withMagnitude =
+        new Detection(
+            d.id(),
+            d.version(),
+            d.source(),
+            d.hypocenter(),
+            d.detectionType(),
+            d.detectionTime(),
+            d.detector(),
+            d.minimumDistance(),
+            d.rms(),
+            d.gap(),
+            d.data(),
+            new Magnitude(5.83, "ML", 0, null, false, "all stations clipped", List.of()));
+
+    assertEquals(
+        "EVENT sw1234 v7 Final origin 2019-04-14T03:09:02.754Z lat 19.7238 lon -155.7858"
+            + " depth 19.0 km picks 3 ML 5.8 unreliable",
+        EventLogLine.format(withMagnitude));
   }
 }
