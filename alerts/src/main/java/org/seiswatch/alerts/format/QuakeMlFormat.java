@@ -121,7 +121,7 @@ public final class QuakeMlFormat implements EventFormat {
 
   /** A magnitude worth publishing: measured at one or more stations that were not clipped. */
   static boolean hasMagnitude(Detection d) {
-    return d.magnitude() != null && d.magnitude().stationCount() > 0 && d.hypocenter() != null;
+    return org.seiswatch.common.model.Magnitude.usable(d).isPresent() && d.hypocenter() != null;
   }
 
   private static String magnitudeId(Detection d) {

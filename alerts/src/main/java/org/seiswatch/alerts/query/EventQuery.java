@@ -20,8 +20,9 @@ import org.seiswatch.common.model.Hypocenter;
  * parameter is optional; an event passes when its location (the latest version with a hypocenter)
  * is inside every given bound.
  *
- * <p>Detections carry no magnitude yet, so as in FDSN services, an event without magnitude does not
- * pass a {@code minmagnitude} filter.
+ * <p>As in FDSN services, an event without a magnitude does not pass a {@code minmagnitude} filter;
+ * the magnitude is that of the latest version measured at one or more stations ({@link
+ * org.seiswatch.common.model.Magnitude#usable}).
  */
 public record EventQuery(
     Instant since,
@@ -158,8 +159,14 @@ public record EventQuery(
     return null;
   }
 
-  /** The event's magnitude: none until Detections carry one. */
+  /** The event's magnitude: that of its latest version with a usable one, if any. */
   static OptionalDouble magnitude(List<Detection> versions) {
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      OptionalDouble m = org.seiswatch.common.model.Magnitude.usable(versions.get(i));
+      if (m.isPresent()) {
+        return m;
+      }
+    }
     return OptionalDouble.empty();
   }
 }

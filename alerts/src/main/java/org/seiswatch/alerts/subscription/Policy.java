@@ -5,14 +5,15 @@ import java.util.Objects;
 import java.util.Set;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
+import org.seiswatch.common.model.Magnitude;
 
 /**
  * Which event versions a subscriber wants: inside a region (none = anywhere), at least a magnitude,
  * at least a location quality, and of the listed version types.
  *
  * <p>A {@code Retract} without hypocenter cannot be placed, so it passes on its type alone (the
- * subscriber ignores retractions of events it never got). Detections carry no magnitude yet, so a
- * policy with {@code minMagnitude} passes nothing until they do.
+ * subscriber ignores retractions of events it never got). A version without a usable magnitude
+ * ({@link Magnitude#usable}) does not pass {@code minMagnitude}.
  */
 public record Policy(
     Region region, Double minMagnitude, Quality quality, Set<DetectionType> versions) {
@@ -37,7 +38,8 @@ public record Policy(
     if (d.detectionType() == DetectionType.RETRACT && d.hypocenter() == null) {
       return true;
     }
-    if (minMagnitude != null) {
+    if (minMagnitude != null
+        && Magnitude.usable(d).orElse(Double.NEGATIVE_INFINITY) < minMagnitude) {
       return false;
     }
     if (region != null

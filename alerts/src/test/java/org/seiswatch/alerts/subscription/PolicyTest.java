@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.seiswatch.alerts.Detections;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.DetectionType;
+import org.seiswatch.common.model.Magnitude;
 import org.seiswatch.common.model.Source;
 
 class PolicyTest {
@@ -55,8 +56,33 @@ class PolicyTest {
   }
 
   @Test
-  void shouldRejectEverythingWhenMinMagnitudeSetBecauseDetectionsHaveNoMagnitude() {
+  void shouldRejectVersionWithoutMagnitudeWhenMinMagnitudeSet() {
     assertThat(policy(null, 0.0, null).accepts(HAWAII)).isFalse();
+  }
+
+  @Test
+  void shouldCompareTheUsableMagnitudeWhenMinMagnitudeSet() {
+    Detection m45 = withMagnitude(HAWAII, 4.5, 3);
+    assertThat(policy(null, 4.0, null).accepts(m45)).isTrue();
+    assertThat(policy(null, 5.0, null).accepts(m45)).isFalse();
+    // A value from no station (all clipped) is for information only.
+    assertThat(policy(null, 4.0, null).accepts(withMagnitude(HAWAII, 5.6, 0))).isFalse();
+  }
+
+  private static Detection withMagnitude(Detection d, double value, int stations) {
+    return new Detection(
+        d.id(),
+        d.version(),
+        d.source(),
+        d.hypocenter(),
+        d.detectionType(),
+        d.detectionTime(),
+        d.detector(),
+        d.minimumDistance(),
+        d.rms(),
+        d.gap(),
+        d.data(),
+        new Magnitude(value, "ML", stations, null, stations >= 3, null, List.of()));
   }
 
   @Test

@@ -57,6 +57,17 @@ public record Magnitude(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"Site", "Amplitude", "Distance", "Value", "Used", "Reason"})
+  /**
+   * The value consumers should use: present when the version has a magnitude measured at one or
+   * more stations (an all-clipped value with {@code StationCount} 0 is for information only).
+   */
+  public static java.util.OptionalDouble usable(Detection d) {
+    Magnitude m = d.magnitude();
+    return m != null && m.stationCount() > 0
+        ? java.util.OptionalDouble.of(m.value())
+        : java.util.OptionalDouble.empty();
+  }
+
   public record StationMagnitude(
       @JsonProperty("Site") String site,
       @JsonProperty("Amplitude") Double amplitude,
