@@ -223,7 +223,7 @@ public final class AlertService {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new HealthApi(new Health()).routes());
     routes.addAll(new EventsApi(store, clock).routes());
-    routes.addAll(new FeedApi(sse).routes());
+    routes.addAll(new FeedApi(sse, subscriptions).routes());
     routes.addAll(new MetricsApi(metrics).routes());
     routes.addAll(new SubscriptionsApi(subscriptions).routes());
     routes.addAll(new DeliveriesApi(subscriptions, deliveries).routes());

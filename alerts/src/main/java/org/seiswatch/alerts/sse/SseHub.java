@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.seiswatch.alerts.format.NeicJsonFormat;
 import org.seiswatch.common.model.Detection;
 import org.slf4j.Logger;
@@ -35,10 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class SseHub implements Consumer<Detection> {
   private static final Logger LOG = LoggerFactory.getLogger(SseHub.class);
 
+  /** One connected client and the versions it wants (a subscription's policy, or all). */
+  private record Client(OutputStream body, Predicate<Detection> wants) {}
+
   private final Duration heartbeat;
   private final NeicJsonFormat json = new NeicJsonFormat();
   // Touched only on the hub thread.
-  private final List<OutputStream> clients = new ArrayList<>();
+  private final List<Client> clients = new ArrayList<>();
   private final AtomicLong connected = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
   private ScheduledExecutorService executor;
@@ -64,7 +68,7 @@ public final class SseHub implements Consumer<Detection> {
             });
     long millis = heartbeat.toMillis();
     executor.scheduleAtFixedRate(
-        () -> broadcast(": heartbeat\n\n"), millis, millis, TimeUnit.MILLISECONDS);
+        () -> broadcast(": heartbeat\n\n", null), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -72,10 +76,15 @@ public final class SseHub implements Consumer<Detection> {
    * until a write fails or the hub stops.
    */
   public void open(OutputStream body) {
+    open(body, d -> true);
+  }
+
+  /** Like {@link #open(OutputStream)}, sending only the versions {@code wants} accepts. */
+  public void open(OutputStream body, Predicate<Detection> wants) {
     submit(
         () -> {
           if (write(body, "retry: 2000\n: connected\n\n")) {
-            clients.add(body);
+            clients.add(new Client(body, wants));
             connected.set(clients.size());
           }
         },
@@ -88,7 +97,7 @@ public final class SseHub implements Consumer<Detection> {
     String frame = frame(detection);
     submit(
         () -> {
-          broadcast(frame);
+          broadcast(frame, detection);
           sent.incrementAndGet();
         },
         null);
@@ -110,8 +119,11 @@ public final class SseHub implements Consumer<Detection> {
     return frame.append('\n').toString();
   }
 
-  private void broadcast(String frame) {
-    clients.removeIf(client -> !write(client, frame));
+  /** To every client, or with {@code detection} only to those that want it. */
+  private void broadcast(String frame, Detection detection) {
+    clients.removeIf(
+        client ->
+            (detection == null || client.wants().test(detection)) && !write(client.body(), frame));
     connected.set(clients.size());
   }
 
@@ -168,7 +180,7 @@ public final class SseHub implements Consumer<Detection> {
     executor = null;
     running.execute(
         () -> {
-          clients.forEach(SseHub::close);
+          clients.forEach(client -> close(client.body()));
           clients.clear();
           connected.set(0);
         });

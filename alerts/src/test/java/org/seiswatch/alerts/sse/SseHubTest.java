@@ -80,6 +80,23 @@ class SseHubTest {
   }
 
   @Test
+  void shouldSendOnlyWantedVersionsWhenClientHasFilter() throws Exception {
+    Client all = new Client();
+    Client onlySw2 = new Client();
+    hub.start();
+    hub.open(all);
+    hub.open(onlySw2, d -> d.id().equals("sw2"));
+    await(() -> hub.clients() == 2);
+
+    hub.accept(version("sw1", 1, ORIGIN, 4));
+    hub.accept(version("sw2", 1, ORIGIN, 4));
+    await(() -> all.text().contains("id: sw2/1") && onlySw2.text().contains("id: sw2/1"));
+
+    assertThat(all.text()).contains("id: sw1/1");
+    assertThat(onlySw2.text()).doesNotContain("id: sw1/1");
+  }
+
+  @Test
   void shouldSendHeartbeatCommentWhenIdle() throws Exception {
     Client client = new Client();
     hub.start();
