@@ -29,6 +29,7 @@ import org.seiswatch.detector.associator.TravelTimesSource;
 import org.seiswatch.detector.magnitude.AmplitudeHistory;
 import org.seiswatch.detector.magnitude.AmplitudeProcessor;
 import org.seiswatch.detector.magnitude.FilterState;
+import org.seiswatch.detector.phasenet.FallbackReporter;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelManifest;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
@@ -72,6 +73,9 @@ public final class DetectorTopology {
    * The topology with the STA/LTA picker ({@code picker.type=stalta}); a PhaseNet configuration
    * needs the model: {@link #build(DetectorConfig, MicroBatcher)}.
    */
+  /** Wall-clock ms between two {@code seis.health} warnings about one channel PhaseNet skips. */
+  static final long FALLBACK_REPORT_MS = 600_000;
+
   public static Topology build(DetectorConfig config) {
     return build(config, null);
   }
@@ -174,6 +178,12 @@ public final class DetectorTopology {
               Named.as("picker"),
               PhaseNetProcessor.STORE,
               PickerProcessor.STORE);
+      double modelRate = manifest.samplingRateHz();
+      blocks
+          .process(
+              () -> new FallbackReporter(modelRate, FALLBACK_REPORT_MS),
+              Named.as("fallback-reporter"))
+          .to(Topics.HEALTH.name(), produced(Topics.HEALTH).withName("health-sink"));
     } else {
       picked =
           blocks.process(

@@ -15,6 +15,7 @@ import org.seiswatch.common.model.DeadLetter;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Station;
+import org.seiswatch.common.model.StationHealth;
 import org.seiswatch.common.topic.Topic;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.detector.phasenet.MicroBatcher;
@@ -30,6 +31,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, Pick> picks;
   final TestOutputTopic<String, Detection> events;
   final TestOutputTopic<String, DeadLetter> deadLetters;
+  final TestOutputTopic<String, StationHealth> health;
 
   TopologyFixture(Path stateDir) {
     this(stateDir, Map.of());
@@ -58,6 +60,7 @@ final class TopologyFixture implements AutoCloseable {
     picks = output(Topics.PICKS);
     events = output(Topics.EVENTS);
     deadLetters = output(Topics.DEADLETTER);
+    health = output(Topics.HEALTH);
   }
 
   void pipeStations(List<Station> list) {
