@@ -33,6 +33,7 @@ import org.seiswatch.detector.phasenet.FallbackReporter;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelManifest;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.Resampler;
 import org.seiswatch.detector.phasenet.StationState;
 import org.seiswatch.detector.picker.PickerProcessor;
 import org.seiswatch.detector.picker.StaLtaState;
@@ -166,6 +167,11 @@ public final class DetectorTopology {
               Stores.persistentKeyValueStore(PhaseNetProcessor.STORE),
               Serdes.String(),
               StationState.serde(manifest, phaseNet.stack())));
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(PhaseNetProcessor.RESAMPLER_STORE),
+              Serdes.String(),
+              Resampler.serde(manifest.samplingRateHz())));
       picked =
           blocks.process(
               () ->
@@ -177,6 +183,7 @@ public final class DetectorTopology {
                       AssociatorProcessor.STATIONS_STORE),
               Named.as("picker"),
               PhaseNetProcessor.STORE,
+              PhaseNetProcessor.RESAMPLER_STORE,
               PickerProcessor.STORE);
       double modelRate = manifest.samplingRateHz();
       blocks

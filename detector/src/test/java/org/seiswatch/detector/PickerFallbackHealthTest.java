@@ -20,7 +20,10 @@ import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelFiles;
 import org.seiswatch.detector.phasenet.OnnxPhasePicker;
 
-/** A channel at a rate PhaseNet does not take is reported on seis.health, once, by name. */
+/**
+ * A channel at a rate PhaseNet does not take (neither 100 Hz nor resampled) is reported on
+ * seis.health, once, by name.
+ */
 class PickerFallbackHealthTest {
   private static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
 
@@ -31,17 +34,18 @@ class PickerFallbackHealthTest {
     try (OnnxPhasePicker picker = OnnxPhasePicker.open(ModelFiles.bundled(), 1);
         MicroBatcher batcher = MicroBatcher.start(picker, 8, 0);
         TopologyFixture fx = new TopologyFixture(stateDir, Map.of(), batcher)) {
-      pipe(fx, new StreamId("XX", "SLOW", "", "SHZ"), 40.0);
+      pipe(fx, new StreamId("XX", "SLOW", "", "LHZ"), 5.0);
+      pipe(fx, new StreamId("XX", "MID", "", "SHZ"), 40.0);
       pipe(fx, new StreamId("XX", "FAST", "", "HHZ"), 100.0);
 
       List<StationHealth> health = fx.health.readValuesToList();
 
-      assertEquals(1, health.size(), "one warning, for the 40 Hz channel only: " + health);
+      assertEquals(1, health.size(), "one warning, for the 5 Hz channel only: " + health);
       StationHealth h = health.get(0);
       assertEquals("XX.SLOW", h.station());
       assertThat(h.status())
           .startsWith(FallbackReporter.STATUS_PREFIX)
-          .contains("XX.SLOW..SHZ at 40 Hz")
+          .contains("XX.SLOW..LHZ at 5 Hz")
           .contains("STA/LTA");
       assertThat(h.lastSampleTime()).isAfter(T0);
     }

@@ -14,12 +14,12 @@ import org.seiswatch.detector.internal.DataTime;
 
 /**
  * Tells operators, on {@code seis.health}, which channels PhaseNet cannot take: for a block whose
- * rate is not the model's, a {@link StationHealth} keyed {@code NET.STA} whose {@code status} names
- * the channel, its rate and that {@link PhaseNetProcessor} picks it with STA/LTA instead. Sent when
- * a channel is first seen at such a rate and again every {@code repeatMs} of wall clock while it
- * stays so (records on {@code seis.health} are kept a day). Counters ({@code packets}, {@code
- * gaps}) are the ingest's business and stay 0 here; {@code lastPacket} and {@code latencySeconds}
- * are left out.
+ * rate is neither the model's nor one the {@link Resampler} converts, a {@link StationHealth} keyed
+ * {@code NET.STA} whose {@code status} names the channel, its rate and that {@link
+ * PhaseNetProcessor} picks it with STA/LTA instead. Sent when a channel is first seen at such a
+ * rate and again every {@code repeatMs} of wall clock while it stays so (records on {@code
+ * seis.health} are kept a day). Counters ({@code packets}, {@code gaps}) are the ingest's business
+ * and stay 0 here; {@code lastPacket} and {@code latencySeconds} are left out.
  */
 public final class FallbackReporter
     implements Processor<String, SampleBlock, String, StationHealth> {
@@ -44,7 +44,8 @@ public final class FallbackReporter
   @Override
   public void process(Record<String, SampleBlock> record) {
     SampleBlock block = record.value();
-    if (Math.abs(block.sampleRate() - modelRate) < 1e-6) {
+    if (Math.abs(block.sampleRate() - modelRate) < 1e-6
+        || Resampler.supports(block.sampleRate(), modelRate)) {
       return;
     }
     StreamId id = block.streamId();

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class PhaseNetProcessor
     implements Processor<String, SampleBlock, String, AssociatorInput> {
   public static final String STORE = "phasenet-stations";
+
+  /** Per channel at another supported rate, its {@link Resampler}. */
+  public static final String RESAMPLER_STORE = "phasenet-resamplers";
+
   private static final Logger LOG = LoggerFactory.getLogger(PhaseNetProcessor.class);
 
   /** Stations whose state one processor (one task) keeps deserialised. */
@@ -76,6 +80,7 @@ public final class PhaseNetProcessor
   private KeyValueStore<String, StationState> store;
   private KeyValueStore<String, StaLtaState> fallbackStore;
   private KeyValueStore<String, Station> stations;
+  private KeyValueStore<String, Resampler> resamplers;
 
   /**
    * @param fallbackStore name of the STA/LTA per-channel store
@@ -105,6 +110,7 @@ public final class PhaseNetProcessor
     this.store = context.getStateStore(STORE);
     this.fallbackStore = context.getStateStore(fallbackStoreName);
     this.stations = context.getStateStore(stationsStore);
+    this.resamplers = context.getStateStore(RESAMPLER_STORE);
   }
 
   @Override
@@ -113,6 +119,15 @@ public final class PhaseNetProcessor
     StreamId id = block.streamId();
     String station = id.stationKey();
     boolean modelRate = Math.abs(block.sampleRate() - manifest.samplingRateHz()) < 1e-6;
+    if (!modelRate
+        && Resampler.supports(block.sampleRate(), manifest.samplingRateHz())
+        && PhaseNetPicks.slotOf(id.component()) >= 0) {
+      block = resample(block);
+      if (block == null) {
+        return;
+      }
+      modelRate = true;
+    }
     if (modelRate ? PhaseNetPicks.slotOf(id.component()) < 0 : id.component() != 'Z') {
       return;
     }
@@ -143,6 +158,18 @@ public final class PhaseNetProcessor
   @Override
   public void close() {
     cache.clear();
+  }
+
+  /** The channel's block at the model rate, or null until its resampler has output. */
+  private SampleBlock resample(SampleBlock block) {
+    String channel = block.streamId().toString();
+    Resampler r = resamplers.get(channel);
+    if (r == null) {
+      r = new Resampler(manifest.samplingRateHz());
+    }
+    SampleBlock out = r.accept(block);
+    resamplers.put(channel, r);
+    return out;
   }
 
   private List<Pick> fallback(StationState state, SampleBlock block) {
