@@ -29,8 +29,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Pick P and S arrivals in miniSEED files with PhaseNet (ONNX), through the same windowing,"
           + " stacking and peak rule as the streaming detector. Channels are grouped per instrument"
-          + " (E/N/Z, 1/2/Z or Z only); a gap splits the data; channels not at the model's rate are"
-          + " skipped with a warning.",
+          + " (E/N/Z, 1/2/Z or Z only); a gap splits the data; channels at another rate from 10 to"
+          + " 1000 Hz are resampled to the model's 100 Hz as in the stream, others are skipped with"
+          + " a warning.",
       "Writes CSV: id,station,channel,phase,time,probability,model."
     })
 public final class PickCommand implements Callable<Integer> {

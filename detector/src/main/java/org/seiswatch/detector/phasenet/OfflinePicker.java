@@ -16,6 +16,7 @@ import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.StreamId;
 import org.seiswatch.common.mseed.MiniSeed;
 import org.seiswatch.common.mseed.MiniSeedRecord;
+import org.seiswatch.detector.assembler.SampleBlock;
 import org.seiswatch.detector.internal.DataTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * slots per {@link PhaseNetPicks#slotOf} (E/N/Z, 1/2/Z, or Z only, missing slots zero). A segment
  * is a run of grid samples where every component of the instrument has data: no window spans a gap,
  * so gaps split segments (gap filling is left to the streaming assembler). Channels at another rate
- * than the model's are skipped with a warning.
+ * from 10 to 1000 Hz are resampled to the model's ({@link Resampler}, as in the stream); others are
+ * skipped with a warning.
  */
 public final class OfflinePicker {
   private static final Logger log = LoggerFactory.getLogger(OfflinePicker.class);
@@ -63,20 +65,27 @@ public final class OfflinePicker {
 
   /** Picks P and S on all instruments of {@code records}, ordered by time then id. */
   public List<Pick> pick(Collection<MiniSeedRecord> records) {
-    Map<String, Map<StreamId, List<MiniSeedRecord>>> instruments = new TreeMap<>();
+    Map<StreamId, List<MiniSeedRecord>> byChannel =
+        new TreeMap<>(Comparator.comparing(StreamId::toString));
     for (MiniSeedRecord r : records) {
       StreamId id = r.streamId();
       if (PhaseNetPicks.slotOf(id.component()) < 0) {
         continue;
       }
-      if (Math.abs(r.sampleRate() - manifest.samplingRateHz()) > 1e-6) {
+      boolean modelRate = Math.abs(r.sampleRate() - manifest.samplingRateHz()) <= 1e-6;
+      if (!modelRate && !Resampler.supports(r.sampleRate(), manifest.samplingRateHz())) {
         log.warn(
-            "{}: {} Hz is not the model's {} Hz; skipped",
+            "{}: {} Hz is neither the model's {} Hz nor resampled (10-1000 Hz); skipped",
             id,
             r.sampleRate(),
             manifest.samplingRateHz());
         continue;
       }
+      byChannel.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+    }
+    Map<String, Map<StreamId, List<SampleBlock>>> instruments = new TreeMap<>();
+    for (Map.Entry<StreamId, List<MiniSeedRecord>> e : byChannel.entrySet()) {
+      StreamId id = e.getKey();
       String instrument =
           id.stationKey()
               + "."
@@ -85,42 +94,73 @@ public final class OfflinePicker {
               + id.channel().substring(0, id.channel().length() - 1);
       instruments
           .computeIfAbsent(instrument, k -> new TreeMap<>(Comparator.comparing(StreamId::toString)))
-          .computeIfAbsent(id, k -> new ArrayList<>())
-          .add(r);
+          .put(id, blocks(id, e.getValue()));
     }
     List<Pick> picks = new ArrayList<>();
-    for (Map<StreamId, List<MiniSeedRecord>> channels : instruments.values()) {
+    for (Map<StreamId, List<SampleBlock>> channels : instruments.values()) {
       picks.addAll(pickInstrument(channels));
     }
     picks.sort(Comparator.comparing(Pick::time).thenComparing(Pick::id));
     return picks;
   }
 
-  private List<Pick> pickInstrument(Map<StreamId, List<MiniSeedRecord>> channels) {
-    long period = DataTime.sampleOffset(1, manifest.samplingRateHz());
+  /** The channel's samples at the model rate: decoded, and resampled when at another rate. */
+  private List<SampleBlock> blocks(StreamId id, List<MiniSeedRecord> records) {
+    List<MiniSeedRecord> sorted = new ArrayList<>(records);
+    sorted.sort(Comparator.comparing(MiniSeedRecord::startTime));
+    Resampler resampler = new Resampler(manifest.samplingRateHz());
+    List<SampleBlock> out = new ArrayList<>();
+    for (MiniSeedRecord r : sorted) {
+      SampleBlock block =
+          new SampleBlock(id, DataTime.toNanos(r.startTime()), r.sampleRate(), MiniSeed.decode(r));
+      if (Math.abs(r.sampleRate() - manifest.samplingRateHz()) > 1e-6) {
+        block = resampler.accept(block);
+      }
+      if (block != null) {
+        out.add(block);
+      }
+    }
+    return out;
+  }
+
+  /** First and end (exclusive) grid sample over the channels' blocks; null when they are empty. */
+  private static long[] extent(Map<StreamId, List<SampleBlock>> channels, long period) {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
-    StreamId site = null;
-    for (Map.Entry<StreamId, List<MiniSeedRecord>> e : channels.entrySet()) {
-      for (MiniSeedRecord r : e.getValue()) {
-        long start = Math.round(DataTime.toNanos(r.startTime()) / (double) period);
+    for (List<SampleBlock> blocks : channels.values()) {
+      for (SampleBlock b : blocks) {
+        long start = Math.round(b.startNanos() / (double) period);
         first = Math.min(first, start);
-        last = Math.max(last, start + r.sampleCount());
+        last = Math.max(last, start + b.size());
       }
-      if (site == null || e.getKey().component() == 'Z' || e.getKey().component() == '3') {
-        site = e.getKey();
+    }
+    return first == Long.MAX_VALUE ? null : new long[] {first, last};
+  }
+
+  private List<Pick> pickInstrument(Map<StreamId, List<SampleBlock>> channels) {
+    long period = DataTime.sampleOffset(1, manifest.samplingRateHz());
+    long[] extent = extent(channels, period);
+    if (extent == null) {
+      return List.of();
+    }
+    long first = extent[0];
+    long last = extent[1];
+    StreamId site = null;
+    for (StreamId id : channels.keySet()) {
+      if (site == null || id.component() == 'Z' || id.component() == '3') {
+        site = id;
       }
     }
     int n = (int) (last - first);
     double[][] grid = new double[ModelManifest.CHANNELS][];
     boolean[] present = new boolean[n];
     Arrays.fill(present, true);
-    for (Map.Entry<StreamId, List<MiniSeedRecord>> e : channels.entrySet()) {
+    for (Map.Entry<StreamId, List<SampleBlock>> e : channels.entrySet()) {
       double[] x = new double[n];
       Arrays.fill(x, Double.NaN);
-      for (MiniSeedRecord r : e.getValue()) {
-        double[] samples = MiniSeed.decode(r);
-        int at = (int) (Math.round(DataTime.toNanos(r.startTime()) / (double) period) - first);
+      for (SampleBlock b : e.getValue()) {
+        double[] samples = b.samples();
+        int at = (int) (Math.round(b.startNanos() / (double) period) - first);
         System.arraycopy(samples, 0, x, at, Math.min(samples.length, n - at));
       }
       for (int i = 0; i < n; i++) {
