@@ -72,18 +72,7 @@ class EventLogLineTest {
             19.0,
             3);
     Detection withMagnitude =
-        new Detection(
-            d.id(),
-            d.version(),
-            d.source(),
-            d.hypocenter(),
-            d.detectionType(),
-            d.detectionTime(),
-            d.detector(),
-            d.minimumDistance(),
-            d.rms(),
-            d.gap(),
-            d.data(),
+        d.withMagnitude(
             new Magnitude(5.83, "ML", 0, null, false, "all stations clipped", List.of()));
 
     assertEquals(

@@ -56,19 +56,7 @@ final class FormatFixtures {
                 new Magnitude.StationMagnitude("HV.HSSD", 62.23, 59.016, 4.462, true, null),
                 new Magnitude.StationMagnitude(
                     "HV.HUAD", 1143.5, 40.827, 5.515, false, "clipped")));
-    return new Detection(
-        d.id(),
-        d.version(),
-        d.source(),
-        d.hypocenter(),
-        d.detectionType(),
-        d.detectionTime(),
-        d.detector(),
-        d.minimumDistance(),
-        d.rms(),
-        d.gap(),
-        d.data(),
-        m);
+    return d.withMagnitude(m);
   }
 
   /** A retraction without hypocenter and picks. */

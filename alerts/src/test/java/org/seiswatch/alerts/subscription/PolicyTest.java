@@ -70,18 +70,7 @@ class PolicyTest {
   }
 
   private static Detection withMagnitude(Detection d, double value, int stations) {
-    return new Detection(
-        d.id(),
-        d.version(),
-        d.source(),
-        d.hypocenter(),
-        d.detectionType(),
-        d.detectionTime(),
-        d.detector(),
-        d.minimumDistance(),
-        d.rms(),
-        d.gap(),
-        d.data(),
+    return d.withMagnitude(
         new Magnitude(value, "ML", stations, null, stations >= 3, null, List.of()));
   }
 

@@ -94,6 +94,23 @@ public record Detection(
     return "Detection";
   }
 
+  /** This version with {@code magnitude} instead of its own. */
+  public Detection withMagnitude(Magnitude magnitude) {
+    return new Detection(
+        id,
+        version,
+        source,
+        hypocenter,
+        detectionType,
+        detectionTime,
+        detector,
+        minimumDistance,
+        rms,
+        gap,
+        data,
+        magnitude);
+  }
+
   /** A–D location quality with P, S and station counts, derived from this message. */
   @JsonProperty("Quality")
   public LocationQuality quality() {

@@ -158,10 +158,7 @@ public final class PickerBenchmark {
             threads));
     long windowsBefore = batcher.windowsRun();
     long batchesBefore = batcher.batchesRun();
-    List<Driver> drivers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      drivers.add(new Driver(batcher, detectorSettings));
-    }
+    List<Driver> drivers = drivers(batcher, detectorSettings, threads);
     long picks;
     long start = System.nanoTime();
     try {
@@ -198,16 +195,14 @@ public final class PickerBenchmark {
       int threads,
       double dataSeconds) {
     List<List<Raw>> perThread = records(stations, threads, dataSeconds);
+    List<Driver> drivers = drivers(batcher, detectorSettings, threads);
+    // Both figures with the generated records alive, so that only the stations' state differs.
     long before = usedHeapAfterGc();
-    List<Driver> drivers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      drivers.add(new Driver(batcher, detectorSettings));
-    }
     try {
       progress.accept("loading " + stations + " stations for the heap figure ...");
       runAll(drivers, perThread, stations);
-      perThread.clear();
       long after = usedHeapAfterGc();
+      perThread.clear();
       long state = drivers.stream().mapToLong(Driver::stateBytes).sum();
       return new HeapResult(stations, before, after, state);
     } finally {
@@ -229,26 +224,10 @@ public final class PickerBenchmark {
     Map<String, Object> settings = new HashMap<>(detectorSettings);
     settings.put(DetectorConfig.PHASENET_STRIDE_S, stride);
     settings.put(DetectorConfig.PHASENET_HORIZON_S, horizon);
-    List<Driver> drivers = new ArrayList<>();
-    for (int t = 0; t < copies; t++) {
-      drivers.add(new Driver(batcher, settings));
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(copies);
+    List<Driver> drivers = drivers(batcher, settings, copies);
     try {
-      List<Future<?>> done = new ArrayList<>();
-      for (Driver d : drivers) {
-        done.add(pool.submit(() -> demo.forEach(d::pipe)));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("streaming failed: " + e.getCause(), e.getCause());
+      inParallel(drivers.stream().<Runnable>map(d -> () -> demo.forEach(d::pipe)).toList());
     } finally {
-      pool.shutdownNow();
       drivers.forEach(Driver::close);
     }
     List<Double> processing = new ArrayList<>();
@@ -300,22 +279,39 @@ public final class PickerBenchmark {
     return out;
   }
 
-  private void runAll(List<Driver> drivers, List<List<Raw>> perThread, int stations) {
-    ExecutorService pool = Executors.newFixedThreadPool(drivers.size());
+  private static List<Driver> drivers(
+      MicroBatcher batcher, Map<String, Object> settings, int count) {
+    List<Driver> drivers = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      drivers.add(new Driver(batcher, settings));
+    }
+    return drivers;
+  }
+
+  private static void runAll(List<Driver> drivers, List<List<Raw>> perThread, int stations) {
+    List<Runnable> work = new ArrayList<>();
+    for (int t = 0; t < drivers.size(); t++) {
+      Driver d = drivers.get(t);
+      List<Raw> mine = perThread.get(t);
+      int thread = t;
+      work.add(
+          () -> {
+            for (int i = thread; i < stations; i += drivers.size()) {
+              d.station(station(i));
+            }
+            mine.forEach(d::pipe);
+          });
+    }
+    inParallel(work);
+  }
+
+  /** Runs each task on its own thread (a simulated stream thread) and waits for all. */
+  private static void inParallel(List<Runnable> work) {
+    ExecutorService pool = Executors.newFixedThreadPool(work.size());
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < drivers.size(); t++) {
-        Driver d = drivers.get(t);
-        List<Raw> mine = perThread.get(t);
-        int thread = t;
-        done.add(
-            pool.submit(
-                () -> {
-                  for (int i = thread; i < stations; i += drivers.size()) {
-                    d.station(station(i));
-                  }
-                  mine.forEach(d::pipe);
-                }));
+      for (Runnable task : work) {
+        done.add(pool.submit(task));
       }
       for (Future<?> f : done) {
         f.get();

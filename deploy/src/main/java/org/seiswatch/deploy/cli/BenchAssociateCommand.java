@@ -1,14 +1,16 @@
 package org.seiswatch.deploy.cli;
 
+import static org.seiswatch.deploy.bench.BenchOutput.fmt;
+import static org.seiswatch.deploy.bench.BenchOutput.row;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.seiswatch.common.json.Json;
+import org.seiswatch.deploy.bench.BenchOutput;
 import org.seiswatch.detector.DetectorConfig;
 import org.seiswatch.detector.associator.bench.AssociatorBenchmark;
 import picocli.CommandLine.Command;
@@ -64,9 +66,7 @@ public final class BenchAssociateCommand implements Callable<Integer> {
                         .defaultValues()
                         .get(DetectorConfig.ASSOCIATOR_TRAVELTIME_CACHE_DIR));
     // One line per event from the associator would bury the figures.
-    ((ch.qos.logback.classic.Logger)
-            org.slf4j.LoggerFactory.getLogger("org.seiswatch.detector.associator"))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
+    BenchOutput.quiet("org.seiswatch.detector.associator", ch.qos.logback.classic.Level.WARN);
     PrintStream out = System.out;
     out.println("warm-up run ...");
     AssociatorBenchmark.run(cache, seed);
@@ -81,7 +81,7 @@ public final class BenchAssociateCommand implements Callable<Integer> {
     double median = rates[runs / 2];
     double best = rates[runs - 1];
     out.println();
-    out.printf(Locale.ROOT, "%-28s %12s%n", "figure", "value");
+    row(out, "figure", "value");
     row(out, "events (catalog)", String.valueOf(last.events()));
     row(out, "picks fed", String.valueOf(last.picks()));
     row(out, "false picks among them", String.valueOf(last.falsePicks()));
@@ -101,20 +101,8 @@ public final class BenchAssociateCommand implements Callable<Integer> {
       doc.put("picksPerSecondMedian", median);
       doc.put("picksPerSecondBest", best);
       doc.put("result", last);
-      doc.put("cores", Runtime.getRuntime().availableProcessors());
-      doc.put("java", System.getProperty("java.version"));
-      Files.writeString(
-          json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-      out.println("JSON written to " + json);
+      BenchOutput.writeJson(json, doc, out);
     }
     return 0;
-  }
-
-  private static void row(PrintStream out, String name, String value) {
-    out.printf(Locale.ROOT, "%-28s %12s%n", name, value);
-  }
-
-  private static String fmt(String pattern, double v) {
-    return String.format(Locale.ROOT, pattern, v);
   }
 }

@@ -1,15 +1,17 @@
 package org.seiswatch.deploy.cli;
 
+import static org.seiswatch.deploy.bench.BenchOutput.fmt;
+import static org.seiswatch.deploy.bench.BenchOutput.row;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.seiswatch.common.json.Json;
+import org.seiswatch.deploy.bench.BenchOutput;
 import org.seiswatch.deploy.bench.IngestBenchmark;
 import org.seiswatch.ingest.seedlink.SeedlinkIngestConfig;
 import org.seiswatch.ingest.seedlink.protocol.Protocol;
@@ -122,8 +124,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
                     .defaultValues()
                     .get(SeedlinkIngestConfig.TRANSACTION_MAX_MS);
     // The ingest and the broker would bury the figures in INFO lines.
-    quiet("org.seiswatch.ingest");
-    quiet("org.seiswatch.deploy.broker");
+    BenchOutput.quiet("org.seiswatch.ingest", ch.qos.logback.classic.Level.WARN);
+    BenchOutput.quiet("org.seiswatch.deploy.broker", ch.qos.logback.classic.Level.WARN);
     PrintStream out = System.out;
     IngestBenchmark.Result r =
         IngestBenchmark.run(
@@ -179,25 +181,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
       doc.put("ingestSettings", ingestSettings);
       doc.put("seed", seed);
       doc.put("result", r);
-      doc.put("cores", Runtime.getRuntime().availableProcessors());
-      doc.put("java", System.getProperty("java.version"));
-      Files.writeString(
-          json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-      out.println("JSON written to " + json);
+      BenchOutput.writeJson(json, doc, out);
     }
     return 0;
-  }
-
-  private static void quiet(String logger) {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
-  }
-
-  private static void row(PrintStream out, String name, String value) {
-    out.printf(Locale.ROOT, "%-36s %14s%n", name, value);
-  }
-
-  private static String fmt(String pattern, double v) {
-    return String.format(Locale.ROOT, pattern, v);
   }
 }

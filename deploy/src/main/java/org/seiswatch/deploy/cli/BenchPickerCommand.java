@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.seiswatch.common.json.Json;
+import org.seiswatch.deploy.bench.BenchOutput;
 import org.seiswatch.deploy.bench.PickerBenchmark;
 import org.seiswatch.detector.DetectorConfig;
 import org.seiswatch.detector.phasenet.MicroBatcher;
@@ -159,7 +160,7 @@ public final class BenchPickerCommand implements Callable<Integer> {
       double ratio = stream.windowsPerSecond() / same.windowsPerSecond();
       double realTimeStations = stream.windowsPerSecond() * stride;
       out.println();
-      out.printf(Locale.ROOT, "%-44s %14s%n", "figure", "value");
+      BenchOutput.row(out, "figure", "value");
       for (PickerBenchmark.RawResult r : raw) {
         row(out, "raw ORT windows/s, batch " + r.batchSize(), "%.1f", r.windowsPerSecond());
       }
@@ -203,8 +204,6 @@ public final class BenchPickerCommand implements Callable<Integer> {
       doc.put("strideSeconds", stride);
       doc.put("heap", heap);
       doc.put("pickLatency", latencies);
-      doc.put("cores", Runtime.getRuntime().availableProcessors());
-      doc.put("java", System.getProperty("java.version"));
     }
     if (json != null) {
       Files.writeString(
@@ -267,14 +266,12 @@ public final class BenchPickerCommand implements Callable<Integer> {
   }
 
   private static void quietLogs() {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.seiswatch"))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
-        .setLevel(ch.qos.logback.classic.Level.ERROR);
+    BenchOutput.quiet("org.seiswatch", ch.qos.logback.classic.Level.WARN);
+    BenchOutput.quiet("org.apache.kafka", ch.qos.logback.classic.Level.ERROR);
   }
 
   private static void row(PrintStream out, String name, String pattern, double value) {
-    out.printf(Locale.ROOT, "%-44s %14s%n", name, String.format(Locale.ROOT, pattern, value));
+    BenchOutput.row(out, name, BenchOutput.fmt(pattern, value));
   }
 
   private static String fmt(double v) {
