@@ -306,8 +306,9 @@ public final class DetectorConfig extends AbstractConfig {
             20L,
             ConfigDef.Range.atLeast(0),
             Importance.MEDIUM,
-            "Wall-clock ms the batcher waits for more windows after the first of a batch; shapes"
-                + " batches, never results.")
+            "Wall-clock ms the batcher waits for more windows after the first of a batch (it stops"
+                + " early once every active stream thread is waiting for results); shapes batches,"
+                + " never results.")
         .define(
             PHASENET_INTRA_OP_THREADS,
             Type.INT,

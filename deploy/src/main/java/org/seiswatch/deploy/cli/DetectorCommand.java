@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the detector until Ctrl-C: a Kafka Streams application (exactly-once) that assembles the miniSEED"
-          + " records of seis.raw per station, picks P arrivals with an STA/LTA picker (seis.picks), associates"
-          + " them into located events (seis.events), and dead-letters records it cannot decode.",
+          + " records of seis.raw per station, picks P and S arrivals with PhaseNet (the bundled ONNX"
+          + " model; picker.type=stalta for the STA/LTA picker; seis.picks), associates them into"
+          + " located events with local magnitudes (seis.events), reports channels PhaseNet cannot"
+          + " take on seis.health, and dead-letters records it cannot decode.",
       "Run several instances with the same application id to share the work (partitions = parallelism).",
       "Every setting: --list-settings; change one with --set KEY=VALUE or a --config file."
     })
