@@ -28,6 +28,8 @@ import org.seiswatch.alerts.stations.StationDirectory;
 import org.seiswatch.alerts.stations.StationFeed;
 import org.seiswatch.alerts.store.EventStore;
 import org.seiswatch.alerts.store.EventStoreFeed;
+import org.seiswatch.alerts.subscription.Delivery;
+import org.seiswatch.alerts.subscription.Subscription;
 import org.seiswatch.alerts.subscription.SubscriptionStore;
 import org.seiswatch.alerts.waveform.WaveformService;
 import org.seiswatch.alerts.webhook.DeliveryLog;
@@ -180,7 +182,7 @@ public final class AlertService {
               ApiKeyGuard.of(config.apiKeys(), config.publicPaths()));
       http.start();
       producer = clients.producer(config.producerProperties());
-      handler = new EventRecordHandler(producer, clock, listeners);
+      handler = new EventRecordHandler(producer, clock, listeners, this::kafkaSubscribers);
       loop = new EventConsumerLoop(clients.consumer(config.consumerProperties()), handler);
       consumerThread = new Thread(loop, "seiswatch-alerts-events");
       consumerThread.start();
@@ -217,6 +219,14 @@ public final class AlertService {
         config.bootstrapServers(),
         config.groupId(),
         http.port());
+  }
+
+  /** Ids of the subscriptions with delivery {@code kafka} whose policy accepts {@code d}. */
+  List<String> kafkaSubscribers(Detection d) {
+    return subscriptions.list().stream()
+        .filter(sub -> sub.delivery().type() == Delivery.Type.KAFKA && sub.policy().accepts(d))
+        .map(Subscription::id)
+        .toList();
   }
 
   private List<Route> routes() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +35,7 @@ public final class EventRecordHandler {
   private final Producer<String, byte[]> producer;
   private final Clock clock;
   private final List<Consumer<Detection>> listeners;
+  private final Function<Detection, List<String>> subscribersOf;
   private final AtomicLong consumed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failedSends = new AtomicLong();
@@ -45,9 +47,22 @@ public final class EventRecordHandler {
    */
   public EventRecordHandler(
       Producer<String, byte[]> producer, Clock clock, List<Consumer<Detection>> listeners) {
+    this(producer, clock, listeners, d -> List.of());
+  }
+
+  /**
+   * @param subscribersOf ids of the {@code kafka} subscriptions whose policy accepts a version,
+   *     written into its alert
+   */
+  public EventRecordHandler(
+      Producer<String, byte[]> producer,
+      Clock clock,
+      List<Consumer<Detection>> listeners,
+      Function<Detection, List<String>> subscribersOf) {
     this.producer = producer;
     this.clock = clock;
     this.listeners = listeners;
+    this.subscribersOf = subscribersOf;
   }
 
   /** Handles one record; the {@link #consumed()} count moves only once it is fully handled. */
@@ -91,7 +106,9 @@ public final class EventRecordHandler {
         Topics.ALERTS
             .valueSerde()
             .serializer()
-            .serialize(Topics.ALERTS.name(), Alert.of(detection, clock.instant())));
+            .serialize(
+                Topics.ALERTS.name(),
+                Alert.of(detection, clock.instant(), subscribersOf.apply(detection))));
     LOG.info(EventLogLine.format(detection));
     for (Consumer<Detection> listener : listeners) {
       try {

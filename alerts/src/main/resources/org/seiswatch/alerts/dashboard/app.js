@@ -50,13 +50,12 @@ function ago(iso) {
 function latLon(lat, lon) {
   return `${Math.abs(lat).toFixed(3)}°${lat >= 0 ? 'N' : 'S'} ${Math.abs(lon).toFixed(3)}°${lon >= 0 ? 'E' : 'W'}`;
 }
-// The magnitude object of a Detection, if the detector sent one ({"Value": 5.1, "Type": "ML"} or a number).
+// The Detection's magnitude (docs/formats/Detection.md, "Magnitude"), if one was measured at a station;
+// a value from no station (all clipped) is for information only and not drawn.
 function magnitude(d) {
-  const m = d && (d.Magnitude ?? (d.Hypocenter && d.Hypocenter.Magnitude));
-  if (m == null) return null;
-  if (typeof m === 'number') return { value: m, type: '' };
-  const value = m.Value ?? m.value ?? m.Magnitude ?? m.Mag;
-  return typeof value === 'number' ? { value, type: m.Type ?? m.type ?? '' } : null;
+  const m = d && d.Magnitude;
+  if (!m || typeof m.Value !== 'number' || !(m.StationCount > 0)) return null;
+  return { value: m.Value, type: m.Type || '', reliable: m.Reliable === true };
 }
 function stationsOf(d) { return new Set((d.Data || []).map(p => `${p.Site.Network}.${p.Site.Station}`)); }
 async function getJson(url) {

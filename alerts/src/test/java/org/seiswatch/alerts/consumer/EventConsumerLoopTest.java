@@ -74,6 +74,29 @@ class EventConsumerLoopTest {
   }
 
   @Test
+  void shouldNameTheKafkaSubscriptionsThatWantAVersionInItsAlert() {
+    EventRecordHandler naming =
+        new EventRecordHandler(
+            producer,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            listeners,
+            d -> d.version() >= 2 ? List.of("big-ones") : List.of());
+    Detection v1 = version("sw1", 1, ORIGIN, 4);
+    Detection v2 = version("sw1", 2, ORIGIN, 6);
+
+    naming.handle(record(0, "sw1", bytes(v1)));
+    naming.handle(record(1, "sw1", bytes(v2)));
+
+    List<Alert> alerts =
+        sentTo(Topics.ALERTS.name()).stream()
+            .map(r -> Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+            .toList();
+    assertEquals(
+        List.of(List.of(), List.of("big-ones")),
+        alerts.stream().map(Alert::subscriptions).toList());
+  }
+
+  @Test
   void shouldAlertGoodRecordsAndDeadLetterCorruptOneWhenCorruptRecordBetweenGoodOnes() {
     Detection v1 = version("sw1", 1, ORIGIN, 4);
     Detection v2 = version("sw1", 2, ORIGIN, 6);
