@@ -139,8 +139,16 @@ public final class PhaseNetProcessor
       }
       cache.put(station, state);
     }
-    List<Pick> picks = modelRate ? phaseNet(state, block) : fallback(state, block);
-    store.put(station, state);
+    List<Pick> picks;
+    try {
+      picks = modelRate ? phaseNet(state, block) : fallback(state, block);
+      store.put(station, state);
+    } catch (RuntimeException e) {
+      // The record is skipped (LogAndContinue) and the store keeps the state from before it; the
+      // half-updated object must not outlive it in the cache.
+      cache.remove(station);
+      throw e;
+    }
     for (Pick pick : picks) {
       long ts = DataTime.toMillis(DataTime.toNanos(pick.time()));
       context.forward(new Record<>(station, AssociatorInput.of(pick), ts));
