@@ -1,6 +1,7 @@
 package org.seiswatch.deploy.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -79,7 +81,24 @@ public final class PickerBenchmark {
       double meanBatch,
       double seconds,
       double windowsPerSecond,
-      long picks) {}
+      long picks,
+      double streamCpuSeconds,
+      double modelSeconds) {
+
+    /** Share of the run's wall time the model was running a batch. */
+    public double modelBusy() {
+      return seconds == 0 ? 0 : modelSeconds / seconds;
+    }
+
+    /**
+     * CPU the simulated stream threads spent per window outside the model (decoding, alignment,
+     * windowing, normalisation, stacking, state serialisation), in ms; they block while the model
+     * runs.
+     */
+    public double streamCpuMsPerWindow() {
+      return windows == 0 ? 0 : streamCpuSeconds * 1000 / windows;
+    }
+  }
 
   /**
    * Pick latency at one stacking setting, from the bundled event's picks: {@code processing} is
@@ -158,11 +177,12 @@ public final class PickerBenchmark {
             threads));
     long windowsBefore = batcher.windowsRun();
     long batchesBefore = batcher.batchesRun();
+    long modelBefore = batcher.modelNanos();
     List<Driver> drivers = drivers(batcher, detectorSettings, threads);
     long picks;
     long start = System.nanoTime();
     try {
-      runAll(drivers, perThread, stations);
+      double cpu = runAll(drivers, perThread, stations);
       double took = (System.nanoTime() - start) / 1e9;
       picks = drivers.stream().mapToLong(Driver::picks).sum();
       long windows = batcher.windowsRun() - windowsBefore;
@@ -177,7 +197,9 @@ public final class PickerBenchmark {
           batches == 0 ? 0 : (double) windows / batches,
           took,
           windows / took,
-          picks);
+          picks,
+          cpu,
+          (batcher.modelNanos() - modelBefore) / 1e9);
     } finally {
       drivers.forEach(Driver::close);
     }
@@ -288,7 +310,10 @@ public final class PickerBenchmark {
     return drivers;
   }
 
-  private static void runAll(List<Driver> drivers, List<List<Raw>> perThread, int stations) {
+  /** Runs every driver on its own thread; returns the CPU seconds those threads used. */
+  private static double runAll(List<Driver> drivers, List<List<Raw>> perThread, int stations) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    DoubleAdder cpu = new DoubleAdder();
     List<Runnable> work = new ArrayList<>();
     for (int t = 0; t < drivers.size(); t++) {
       Driver d = drivers.get(t);
@@ -299,10 +324,13 @@ public final class PickerBenchmark {
             for (int i = thread; i < stations; i += drivers.size()) {
               d.station(station(i));
             }
+            long before = threads.getCurrentThreadCpuTime();
             mine.forEach(d::pipe);
+            cpu.add((threads.getCurrentThreadCpuTime() - before) / 1e9);
           });
     }
     inParallel(work);
+    return cpu.sum();
   }
 
   /** Runs each task on its own thread (a simulated stream thread) and waits for all. */

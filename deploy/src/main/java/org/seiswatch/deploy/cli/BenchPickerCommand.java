@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
           + " per station per stride). --json FILE writes the same figures."
     })
 public final class BenchPickerCommand implements Callable<Integer> {
+  private static final double WARM_UP_SECONDS = 120;
+
   @Option(
       names = "--stations",
       defaultValue = "100",
@@ -137,8 +139,10 @@ public final class BenchPickerCommand implements Callable<Integer> {
       settings.put(DetectorConfig.PHASENET_BATCH_SIZE, batchSize);
       settings.put(DetectorConfig.PHASENET_MAX_WAIT_MS, maxWaitMs);
 
+      // The same stations over 120 s of data first, so that the measured run finds the
+      // processors' code compiled (JIT) rather than timing the compiler.
       out.println("streaming warm-up ...");
-      bench.stream(batcher, settings, Math.min(stations, 4), threads, 60);
+      bench.stream(batcher, settings, stations, threads, WARM_UP_SECONDS);
       PickerBenchmark.StreamResult stream =
           bench.stream(batcher, settings, stations, threads, dataSeconds);
 
@@ -170,6 +174,20 @@ public final class BenchPickerCommand implements Callable<Integer> {
           "%.1f",
           stream.windowsPerSecond());
       row(out, "streaming mean batch size", "%.2f", stream.meanBatch());
+      row(
+          out,
+          "stream-thread CPU ms per window (outside the model)",
+          "%.2f",
+          stream.streamCpuMsPerWindow());
+      BenchOutput.row(
+          out,
+          "model ms per window, in the stream / raw at batch " + streamBatch,
+          String.format(
+              Locale.ROOT,
+              "%.2f / %.2f",
+              stream.modelSeconds() * 1000 / Math.max(1, stream.windows()),
+              1000 / same.windowsPerSecond()));
+      row(out, "model busy (share of the streaming run)", "%.2f", stream.modelBusy());
       row(out, "streaming / raw at batch " + streamBatch, "%.2f", ratio);
       row(out, "stations in real time (stride " + fmt(stride) + " s)", "%.0f", realTimeStations);
       row(out, "streaming records/s", "%.0f", stream.records() / stream.seconds());

@@ -47,6 +47,7 @@ public final class MicroBatcher implements AutoCloseable {
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicLong windowsRun = new AtomicLong();
   private final AtomicLong batchesRun = new AtomicLong();
+  private final AtomicLong modelNanos = new AtomicLong();
   private volatile boolean closed;
 
   private MicroBatcher(PhasePicker picker, int batchSize, long maxWaitMs) {
@@ -79,6 +80,11 @@ public final class MicroBatcher implements AutoCloseable {
   /** Model calls so far; {@code windowsRun() / batchesRun()} is the mean batch size. */
   public long batchesRun() {
     return batchesRun.get();
+  }
+
+  /** Wall-clock nanoseconds spent in model calls so far (for benchmarks: how busy the model is). */
+  public long modelNanos() {
+    return modelNanos.get();
   }
 
   /**
@@ -185,8 +191,10 @@ public final class MicroBatcher implements AutoCloseable {
     }
     windowsRun.addAndGet(windows.length);
     batchesRun.incrementAndGet();
+    long started = System.nanoTime();
     try {
       float[][][] probs = picker.predict(windows);
+      modelNanos.addAndGet(System.nanoTime() - started);
       for (int i = 0; i < windows.length; i++) {
         batch.get(i).result().complete(probs[i]);
       }

@@ -17,38 +17,41 @@ public final class WindowNormalizer {
    */
   public static float[][] normalize(double[][] channels) {
     int c = channels.length;
-    double[][] out = new double[c][];
+    double[] mean = new double[c];
+    double[] std = new double[c];
     int nonZero = 0;
     for (int ch = 0; ch < c; ch++) {
       double[] x = channels[ch];
-      double mean = 0;
+      double m = 0;
       for (double v : x) {
-        mean += v;
+        m += v;
       }
-      mean /= x.length;
+      m /= x.length;
       double var = 0;
       for (double v : x) {
-        double d = v - mean;
+        double d = v - m;
         var += d * d;
       }
-      double std = Math.sqrt(var / x.length);
-      if (std > 0) {
+      double s = Math.sqrt(var / x.length);
+      if (s > 0) {
         nonZero++;
       } else {
-        std = 1;
+        s = 1;
       }
-      double[] y = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (x[i] - mean) / std;
-      }
-      out[ch] = y;
+      mean[ch] = m;
+      std[ch] = s;
     }
     double scale = nonZero > 0 && nonZero < c ? (double) c / nonZero : 1.0;
+    // One pass per channel straight to float32, with the same double operations in the same order
+    // as standardising first and scaling after: the result is bit for bit the same.
     float[][] result = new float[c][];
     for (int ch = 0; ch < c; ch++) {
-      float[] f = new float[out[ch].length];
+      double[] x = channels[ch];
+      double m = mean[ch];
+      double s = std[ch];
+      float[] f = new float[x.length];
       for (int i = 0; i < f.length; i++) {
-        f[i] = (float) (out[ch][i] * scale);
+        f[i] = (float) ((x[i] - m) / s * scale);
       }
       result[ch] = f;
     }
