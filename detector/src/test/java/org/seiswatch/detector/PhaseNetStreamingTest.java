@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seiswatch.common.model.Amplitude;
 import org.seiswatch.common.model.Channel;
 import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
@@ -103,7 +104,7 @@ class PhaseNetStreamingTest {
 
   @Test
   void shouldMakeTheSamePicksWhenTheStreamStartsLaterInAnotherPacketOrder() {
-    int n = 24;
+    int n = 32;
     Map<Integer, List<TracePick>> whole = streamed(dirA);
     // some channels start one packet (about 7 s) later, differently per component
     LATEST_START.clear();
@@ -146,8 +147,9 @@ class PhaseNetStreamingTest {
     int firstPackets(int trace, int channel);
   }
 
-  /** A pick of one trace: phase, sample from the trace start, id and probability. */
-  private record TracePick(Phase phase, long index, String id, double probability) {}
+  /** A pick of one trace: phase, sample from the trace start, id, probability and amplitude. */
+  private record TracePick(
+      Phase phase, long index, String id, double probability, Amplitude amplitude) {}
 
   private static Map<Integer, List<TracePick>> run(Path dir, long seed, int count, Skip skip) {
     // 512-byte records hold about 7 s at 100 Hz: two swapped packets of one channel span more
@@ -169,7 +171,12 @@ class PhaseNetStreamingTest {
         long index = Duration.between(start(i), p.time()).toMillis() / 10;
         out.computeIfAbsent(i, k -> new ArrayList<>())
             .add(
-                new TracePick(p.phase(), index, p.id(), p.classificationInfo().phaseProbability()));
+                new TracePick(
+                    p.phase(),
+                    index,
+                    p.id(),
+                    p.classificationInfo().phaseProbability(),
+                    p.amplitude()));
       }
       out.values().forEach(l -> l.sort(Comparator.comparing(TracePick::id)));
       return out;
@@ -262,8 +269,13 @@ class PhaseNetStreamingTest {
     PickData.Score s = new PickData.Score();
     for (int i = 0; i < labels.size(); i++) {
       PickData.Label label = labels.get(i);
+      // the stream's windows: the same absolute sample numbers and the instrument's phase
+      long first = Duration.between(Instant.EPOCH, start(i)).toMillis() / 10;
+      String band = channelCodes(i)[0].substring(0, 2);
+      int phase = PhaseNetSettings.DEFAULT_STACK.phaseOf("SW." + code(i) + ".." + band);
       List<StackedPick> picks =
-          segments.pick(traces.get(i), 0).stream()
+          segments.pick(traces.get(i), first, phase).stream()
+              .map(k -> new StackedPick(k.phase(), k.index() - first, k.score()))
               .filter(k -> k.index() >= label.offset() && k.index() < label.offset() + 3000)
               .toList();
       p.add(indices(picks, Phase.P), label.pTrace(), TOLERANCE);

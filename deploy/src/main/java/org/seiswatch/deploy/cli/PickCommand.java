@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.common.json.Json;
+import org.seiswatch.common.model.Amplitude;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.mseed.MiniSeedRecord;
 import org.seiswatch.detector.phasenet.ModelFiles;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Parameters;
           + " (E/N/Z, 1/2/Z or Z only); a gap splits the data; channels at another rate from 10 to"
           + " 1000 Hz are resampled to the model's 100 Hz as in the stream, others are skipped with"
           + " a warning.",
-      "Writes CSV: id,station,channel,phase,time,probability,model."
+      "Writes CSV: id,station,channel,phase,time,probability,model,amplitude,period,snr"
+          + " (amplitude in counts zero to peak, period in s, signal-to-noise ratio, measured at"
+          + " the onset; empty when not measured)."
     })
 public final class PickCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "miniSEED 2 or 3 files.")
@@ -133,18 +136,26 @@ public final class PickCommand implements Callable<Integer> {
   }
 
   private static void write(List<Pick> picks, PrintWriter w) {
-    w.println("id,station,channel,phase,time,probability,model");
+    w.println("id,station,channel,phase,time,probability,model,amplitude,period,snr");
     for (Pick p : picks) {
+      Amplitude a = p.amplitude();
       w.printf(
           Locale.ROOT,
-          "%s,%s,%s,%s,%s,%.4f,%s%n",
+          "%s,%s,%s,%s,%s,%.4f,%s,%s,%s,%s%n",
           p.id(),
           p.stationKey(),
           p.site().channel(),
           p.phase(),
           Json.format(p.time()),
           p.classificationInfo().phaseProbability(),
-          p.source().author());
+          p.source().author(),
+          a == null ? "" : number(a.amplitude()),
+          a == null ? "" : number(a.period()),
+          a == null ? "" : number(a.snr()));
     }
+  }
+
+  private static String number(Double v) {
+    return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
   }
 }

@@ -26,13 +26,21 @@ class PickCommandTest {
     int code = Cli.commandLine().execute(args.toArray(String[]::new));
     assertEquals(0, code);
     List<String> lines = Files.readAllLines(dir.resolve("picks.csv"));
-    assertEquals("id,station,channel,phase,time,probability,model", lines.get(0));
+    assertEquals(
+        "id,station,channel,phase,time,probability,model,amplitude,period,snr", lines.get(0));
     assertThat(lines)
-        .anyMatch(l -> l.startsWith("HV.HUAD..HHZ.P.20190414T030906.500Z,HV.HUAD,HHZ,P,"))
+        .anyMatch(
+            l ->
+                l.matches(
+                    "HV\\.HUAD\\.\\.HHZ\\.P\\.20190414T030906\\.[45]\\d\\dZ,HV.HUAD,HHZ,P,.*"))
         .anyMatch(l -> l.contains(",HV.HOVE,HHZ,S,"));
     // one P per station in the first seconds of the event (HUAD 06.5 ... HOVE 12.6)
     assertThat(lines.stream().filter(l -> l.matches(".*,P,2019-04-14T03:09:(0[5-9]|1[0-3]).*")))
         .hasSize(6);
+    // every pick carries its onset amplitude in counts (the event is far above the noise)
+    assertThat(lines.subList(1, lines.size()))
+        .allSatisfy(l -> assertThat(Double.parseDouble(l.split(",", -1)[7])).isPositive())
+        .anySatisfy(l -> assertThat(Double.parseDouble(l.split(",", -1)[9])).isGreaterThan(10));
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.seiswatch.detector.internal.DataTime;
  */
 final class InstrumentState {
   private static final int SLOTS = ModelManifest.CHANNELS;
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** Runs windows through the model, in order; returns each window's {@code [3][W]} output. */
   @FunctionalInterface
@@ -84,7 +84,12 @@ final class InstrumentState {
    * that became final.
    */
   List<StreamingStacker.StackedPick> advance(
-      int mask, int maxLead, ModelManifest manifest, StackSettings settings, WindowRunner runner) {
+      int mask,
+      int maxLead,
+      ModelManifest manifest,
+      StackSettings settings,
+      int phase,
+      WindowRunner runner) {
     long maxEnd = Long.MIN_VALUE;
     for (int s = 0; s < SLOTS; s++) {
       if (buf[s] != null) {
@@ -133,7 +138,7 @@ final class InstrumentState {
       while (runEnd < until && usable(mask, runEnd)) {
         runEnd++;
       }
-      picks.addAll(feed(mask, t, runEnd, manifest, settings, runner));
+      picks.addAll(feed(mask, t, runEnd, manifest, settings, phase, runner));
       t = runEnd;
     }
     if (until > next) {
@@ -157,14 +162,15 @@ final class InstrumentState {
       long to,
       ModelManifest manifest,
       StackSettings settings,
+      int phase,
       WindowRunner runner) {
     if (stacker == null || stacker.nextSample() != from) {
       List<StreamingStacker.StackedPick> picks = new ArrayList<>();
       if (stacker != null) {
         picks.addAll(stacker.flush());
       }
-      stacker = new StreamingStacker(manifest, settings, from);
-      picks.addAll(feed(mask, from, to, manifest, settings, runner));
+      stacker = new StreamingStacker(manifest, settings, from, phase);
+      picks.addAll(feed(mask, from, to, manifest, settings, phase, runner));
       return picks;
     }
     double[][] run = new double[SLOTS][];

@@ -97,8 +97,8 @@ public final class OfflinePicker {
           .put(id, blocks(id, e.getValue()));
     }
     List<Pick> picks = new ArrayList<>();
-    for (Map<StreamId, List<SampleBlock>> channels : instruments.values()) {
-      picks.addAll(pickInstrument(channels));
+    for (Map.Entry<String, Map<StreamId, List<SampleBlock>>> e : instruments.entrySet()) {
+      picks.addAll(pickInstrument(e.getKey(), e.getValue()));
     }
     picks.sort(Comparator.comparing(Pick::time).thenComparing(Pick::id));
     return picks;
@@ -137,7 +137,8 @@ public final class OfflinePicker {
     return first == Long.MAX_VALUE ? null : new long[] {first, last};
   }
 
-  private List<Pick> pickInstrument(Map<StreamId, List<SampleBlock>> channels) {
+  private List<Pick> pickInstrument(String instrument, Map<StreamId, List<SampleBlock>> channels) {
+    int phase = segments.settings().phaseOf(instrument);
     long period = DataTime.sampleOffset(1, manifest.samplingRateHz());
     long[] extent = extent(channels, period);
     if (extent == null) {
@@ -182,10 +183,15 @@ public final class OfflinePicker {
       for (int c = 0; c < segment.length; c++) {
         segment[c] = grid[c] == null ? new double[end - i] : Arrays.copyOfRange(grid[c], i, end);
       }
-      for (StreamingStacker.StackedPick k : segments.pick(segment, first + i)) {
+      for (StreamingStacker.StackedPick k : segments.pick(segment, first + i, phase)) {
         picks.add(
             PhaseNetPicks.of(
-                site, k.phase(), DataTime.toInstant(k.index() * period), k.score(), manifest));
+                site,
+                k.phase(),
+                DataTime.toInstant(k.index() * period),
+                k.score(),
+                k.amplitude(),
+                manifest));
       }
       i = end;
     }

@@ -3,6 +3,7 @@ package org.seiswatch.detector.phasenet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.seiswatch.common.model.Amplitude;
 import org.seiswatch.common.model.ClassificationInfo;
 import org.seiswatch.common.model.Phase;
 import org.seiswatch.common.model.Pick;
@@ -14,7 +15,8 @@ import org.seiswatch.common.model.StreamId;
  * Turns a PhaseNet pick into the {@link Pick} message: id {@code NET.STA.LOC.CHA.<phase>.<time
  * yyyyMMddTHHmmss.SSSZ>} (deterministic: same data, same id), {@code Picker} {@value #PICKER},
  * {@code Source.Author} {@code phasenet:<model version>}, {@code ClassificationInfo} with the phase
- * probability. The channel is the station's vertical (or the first one present).
+ * probability, {@code Amplitude} measured at the onset ({@link OnsetAmplitude}). The channel is the
+ * station's vertical (or the first one present).
  */
 public final class PhaseNetPicks {
   public static final String PICKER = "phasenet";
@@ -24,8 +26,16 @@ public final class PhaseNetPicks {
 
   private PhaseNetPicks() {}
 
+  /**
+   * @param amplitude the pick's {@link OnsetAmplitude}, or null
+   */
   public static Pick of(
-      StreamId channel, Phase phase, Instant time, double probability, ModelManifest model) {
+      StreamId channel,
+      Phase phase,
+      Instant time,
+      double probability,
+      Amplitude amplitude,
+      ModelManifest model) {
     String id = channel + "." + phase + "." + ID_TIME.format(time);
     return new Pick(
         id,
@@ -34,7 +44,7 @@ public final class PhaseNetPicks {
         time,
         phase,
         PICKER,
-        null,
+        amplitude,
         new ClassificationInfo(phase, Math.round(probability * 1e4) / 1e4),
         null);
   }

@@ -219,13 +219,24 @@ public final class PhaseNetProcessor
       inst.add(slot, base, block.samples(), settings.maxFillSamples());
     }
     List<StreamingStacker.StackedPick> stacked =
-        inst.advance(mask, settings.maxLeadSamples(), manifest, settings.stack(), this::run);
+        inst.advance(
+            mask,
+            settings.maxLeadSamples(),
+            manifest,
+            settings.stack(),
+            settings.stack().phaseOf(instrument),
+            this::run);
     List<Pick> picks = new ArrayList<>();
     StreamId site = site(id, inst);
     for (StreamingStacker.StackedPick k : stacked) {
       picks.add(
           PhaseNetPicks.of(
-              site, k.phase(), DataTime.toInstant(k.index() * period), k.score(), manifest));
+              site,
+              k.phase(),
+              DataTime.toInstant(k.index() * period),
+              k.score(),
+              k.amplitude(),
+              manifest));
     }
     long settled = inst.settledSample();
     if (settled != DataTime.NONE) {

@@ -22,12 +22,23 @@ public final class SegmentPicker {
     this.batchSize = batchSize;
   }
 
+  public StackSettings settings() {
+    return settings;
+  }
+
+  /** {@link #pick(double[][], long, int)} on the grid of phase 0. */
+  public List<StreamingStacker.StackedPick> pick(double[][] samples, long firstSample) {
+    return pick(samples, firstSample, 0);
+  }
+
   /**
    * @param samples {@code [3][n]} at the model rate in manifest channel order
    * @param firstSample absolute number of {@code samples[.][0]} (time / sample period)
+   * @param phase the instrument's window phase ({@link StackSettings#phaseOf})
    */
-  public List<StreamingStacker.StackedPick> pick(double[][] samples, long firstSample) {
-    StreamingStacker stacker = new StreamingStacker(picker.manifest(), settings, firstSample);
+  public List<StreamingStacker.StackedPick> pick(double[][] samples, long firstSample, int phase) {
+    StreamingStacker stacker =
+        new StreamingStacker(picker.manifest(), settings, firstSample, phase);
     List<StreamingStacker.Window> windows = stacker.append(samples);
     List<StreamingStacker.StackedPick> picks = new ArrayList<>();
     for (int from = 0; from < windows.size(); from += batchSize) {

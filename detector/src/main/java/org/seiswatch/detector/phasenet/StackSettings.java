@@ -32,6 +32,18 @@ public record StackSettings(int strideSamples, int horizonSamples, int blindingS
     }
   }
 
+  /**
+   * Where an instrument's windows start on the absolute sample grid: at multiples of the stride
+   * plus this phase, taken from the instrument's name ({@code NET.STA.LOC.BAND}; String#hashCode is
+   * fixed by the Java spec, so the phase is the same in every run and JVM). Spreading the phases
+   * spreads the stations' windows over the stride: in real time (and on replay) the model then gets
+   * a steady flow of windows instead of one burst per stride, which it can run while the stream
+   * threads decode and stack.
+   */
+  public int phaseOf(String instrument) {
+    return Math.floorMod(instrument.hashCode(), strideSamples);
+  }
+
   /** From seconds at the model's sample rate. */
   public static StackSettings ofSeconds(
       double stride, double horizon, double blinding, double sampleRate) {

@@ -7,6 +7,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.seiswatch.detector.internal.BinaryReader;
 import org.seiswatch.detector.internal.BinaryWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@link PhaseNetProcessor} keeps per station ({@code NET.STA}) in its store: the state of
@@ -15,7 +17,10 @@ import org.seiswatch.detector.internal.BinaryWriter;
  * earliest of them.
  */
 public final class StationState {
-  private static final int FORMAT = 1;
+  /** 2: the stacker keeps its segment start (pick amplitudes). */
+  private static final int FORMAT = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StationState.class);
 
   final Map<String, InstrumentState> instruments = new TreeMap<>();
   final Map<String, Long> settled = new TreeMap<>();
@@ -55,6 +60,15 @@ public final class StationState {
         (topic, bytes) -> {
           if (bytes == null) {
             return null;
+          }
+          if (bytes.length > 0 && bytes[0] < FORMAT) {
+            // written by an older release: start the station afresh (a new segment, as after a
+            // gap) rather than failing every later record of it
+            LOG.warn(
+                "phasenet station state of format {} (now {}): the station starts a new segment",
+                bytes[0],
+                FORMAT);
+            return new StationState();
           }
           BinaryReader r = new BinaryReader(bytes);
           r.expectVersion(FORMAT, "phasenet station state");

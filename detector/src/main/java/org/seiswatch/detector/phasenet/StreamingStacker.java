@@ -3,6 +3,7 @@ package org.seiswatch.detector.phasenet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.seiswatch.common.model.Amplitude;
 import org.seiswatch.common.model.Phase;
 import org.seiswatch.detector.internal.BinaryReader;
 import org.seiswatch.detector.internal.BinaryWriter;
@@ -12,15 +13,16 @@ import org.seiswatch.detector.internal.BinaryWriter;
  * offline ({@code seiswatch pick}) and in the stream (DESIGN.md "Latency", horizon H).
  *
  * <p>Samples are numbered absolutely ({@code round(time / sample period)}), and windows start on
- * multiples of the stride in that numbering, so two runs over the same data use the same windows
- * whatever the first sample. The stacking rule: the stacked probability of sample t is the mean,
- * over the windows w that have run, of w's probability at offset {@code o = t - w}, using only
- * offsets with {@code max(B, W - H) <= o < W - B} (W window, H horizon, B blinding); the first
- * window of a segment also contributes from offset B, so a segment's beginning is pickable. A
- * sample is final when no later window can contribute to it: at most H + stride after it arrived.
- * Final samples are picked with the manifest rule ({@link PeakDetector}) on the stacked P and S
- * traces; maxima closer than the minimum distance form a cluster that is decided once no later
- * maximum can join it, so every pick is emitted exactly once and never revised.
+ * multiples of the stride in that numbering plus a phase fixed per instrument, so two runs over the
+ * same data use the same windows whatever the first sample. The stacking rule: the stacked
+ * probability of sample t is the mean, over the windows w that have run, of w's probability at
+ * offset {@code o = t - w}, using only offsets with {@code max(B, W - H) <= o < W - B} (W window, H
+ * horizon, B blinding); the first window of a segment also contributes from offset B, so a
+ * segment's beginning is pickable. A sample is final when no later window can contribute to it: at
+ * most H + stride after it arrived. Final samples are picked with the manifest rule ({@link
+ * PeakDetector}) on the stacked P and S traces; maxima closer than the minimum distance form a
+ * cluster that is decided once no later maximum can join it, so every pick is emitted exactly once
+ * and never revised.
  *
  * <p>Use: {@link #append} samples, run the returned windows through the model in order, pass each
  * result to {@link #accept}; {@link #flush} at the end of the segment (end of data, a gap).
@@ -32,8 +34,14 @@ public final class StreamingStacker {
   /** A window ready to run: absolute start sample and raw {@code [3][W]} samples. */
   public record Window(long start, double[][] samples) {}
 
-  /** A pick at an absolute sample number. */
-  public record StackedPick(Phase phase, long index, double score) {}
+  /**
+   * A pick at an absolute sample number, with its {@link OnsetAmplitude} (null when not measured).
+   */
+  public record StackedPick(Phase phase, long index, double score, Amplitude amplitude) {
+    public StackedPick(Phase phase, long index, double score) {
+      this(phase, index, score, null);
+    }
+  }
 
   private final int window;
   private final int stride;
@@ -41,8 +49,11 @@ public final class StreamingStacker {
   private final int hi;
   private final double[] thresholds;
   private final int minDistance;
+  private final double rate;
+  private final int lookBack;
 
   private final double[][] raw = new double[CHANNELS][];
+  private long segmentStart;
   private long rawStart;
   private int rawLength;
   private long nextWindow;
@@ -59,24 +70,33 @@ public final class StreamingStacker {
 
   /**
    * @param firstSample absolute number of the first sample that will be appended
+   * @param phase windows start at absolute samples {@code k * stride + phase} ({@link
+   *     StackSettings#phaseOf})
    */
-  public StreamingStacker(ModelManifest manifest, StackSettings settings, long firstSample) {
+  public StreamingStacker(
+      ModelManifest manifest, StackSettings settings, long firstSample, int phase) {
     this.window = manifest.windowSamples();
     this.stride = settings.strideSamples();
     this.lo = Math.max(settings.blindingSamples(), window - settings.horizonSamples());
     this.hi = window - settings.blindingSamples();
     this.thresholds = new double[] {manifest.pThreshold(), manifest.sThreshold()};
     this.minDistance = manifest.minPeakDistanceSamples();
+    this.rate = manifest.samplingRateHz();
+    this.lookBack = OnsetAmplitude.lookBack(rate);
     int capacity = 2 * window;
     for (int c = 0; c < CHANNELS; c++) {
       raw[c] = new double[capacity];
     }
     this.rawStart = firstSample;
+    this.segmentStart = firstSample;
     if (stride > hi - lo) {
       throw new IllegalArgumentException(
           "stride " + stride + " leaves samples without a window (at most " + (hi - lo) + ")");
     }
-    this.nextWindow = Math.floorDiv(firstSample + stride - 1, stride) * stride;
+    if (phase < 0 || phase >= stride) {
+      throw new IllegalArgumentException("phase " + phase + " outside [0, " + stride + ")");
+    }
+    this.nextWindow = phase + Math.floorDiv(firstSample - phase + stride - 1, stride) * stride;
     this.nextEmit = nextWindow;
     this.accStart = nextWindow + settings.blindingSamples();
     this.finalUntil = accStart;
@@ -134,7 +154,9 @@ public final class StreamingStacker {
       }
       ready.add(new Window(nextEmit, win));
     }
-    dropRawBefore(nextEmit);
+    // raw samples are kept for the windows still to come and for the amplitude of every pick
+    // still to come (a noise window before it)
+    dropRawBefore(Math.min(nextEmit, settledSample() - lookBack));
     return ready;
   }
 
@@ -156,22 +178,25 @@ public final class StreamingStacker {
       count[i]++;
     }
     nextWindow += stride;
-    return finalizeUntil(nextWindow + lo);
+    // what this window covers is known: the amplitudes may read up to its end, and no further, so
+    // that they do not depend on how the samples were split into appends
+    return finalizeUntil(nextWindow + lo, start + window);
   }
 
   /** Ends the segment: every sample with a contribution becomes final; returns the last picks. */
   public List<StackedPick> flush() {
     long end = nextWindow - stride + hi;
-    List<StackedPick> picks = new ArrayList<>(finalizeUntil(Math.max(finalUntil, end)));
+    long dataEnd = rawStart + rawLength;
+    List<StackedPick> picks = new ArrayList<>(finalizeUntil(Math.max(finalUntil, end), dataEnd));
     // the segment's last sample has no right neighbour: like the first, it is never a peak
     for (int p = 0; p < PHASES; p++) {
-      picks.addAll(closeCluster(p));
+      picks.addAll(closeCluster(p, dataEnd));
     }
     picks.sort((a, b) -> Long.compare(a.index(), b.index()));
     return picks;
   }
 
-  private List<StackedPick> finalizeUntil(long until) {
+  private List<StackedPick> finalizeUntil(long until, long dataEnd) {
     List<StackedPick> picks = new ArrayList<>();
     for (long t = finalUntil; t < until; t++) {
       int i = (int) (t - accStart);
@@ -180,7 +205,7 @@ public final class StreamingStacker {
         double before = tail[p][0];
         double peak = tail[p][1];
         if (before < peak && peak >= v && peak >= thresholds[p]) {
-          picks.addAll(addCandidate(p, new StackedPick(phase(p), t - 1, peak)));
+          picks.addAll(addCandidate(p, new StackedPick(phase(p), t - 1, peak), dataEnd));
         }
         tail[p][0] = peak;
         tail[p][1] = v;
@@ -188,7 +213,7 @@ public final class StreamingStacker {
         // candidates are tested one sample late: once t - 1 is past last + minDistance, no later
         // candidate can join the cluster
         if (!cluster.isEmpty() && t - 1 > cluster.get(cluster.size() - 1).index() + minDistance) {
-          picks.addAll(closeCluster(p));
+          picks.addAll(closeCluster(p, dataEnd));
         }
       }
     }
@@ -200,18 +225,18 @@ public final class StreamingStacker {
     return picks;
   }
 
-  private List<StackedPick> addCandidate(int p, StackedPick candidate) {
+  private List<StackedPick> addCandidate(int p, StackedPick candidate, long dataEnd) {
     List<StackedPick> cluster = clusters.get(p);
     List<StackedPick> out = List.of();
     if (!cluster.isEmpty()
         && candidate.index() - cluster.get(cluster.size() - 1).index() > minDistance) {
-      out = closeCluster(p);
+      out = closeCluster(p, dataEnd);
     }
     cluster.add(candidate);
     return out;
   }
 
-  private List<StackedPick> closeCluster(int p) {
+  private List<StackedPick> closeCluster(int p, long dataEnd) {
     List<StackedPick> cluster = clusters.get(p);
     if (cluster.isEmpty()) {
       return List.of();
@@ -223,7 +248,16 @@ public final class StreamingStacker {
     }
     List<StackedPick> out = new ArrayList<>();
     for (PeakDetector.Peak k : PeakDetector.suppress(peaks, minDistance)) {
-      out.add(new StackedPick(phase(p), base + k.index(), k.score()));
+      long onset = base + k.index();
+      Amplitude amplitude =
+          OnsetAmplitude.measure(
+              phase(p),
+              raw,
+              (int) (onset - rawStart),
+              (int) Math.max(0, segmentStart - rawStart),
+              (int) Math.min(rawLength, dataEnd - rawStart),
+              rate);
+      out.add(new StackedPick(phase(p), onset, k.score(), amplitude));
     }
     cluster.clear();
     return out;
@@ -240,7 +274,7 @@ public final class StreamingStacker {
    */
   public void writeTo(BinaryWriter w) {
     w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi);
-    w.writeLong(rawStart).writeInt(rawLength);
+    w.writeLong(segmentStart).writeLong(rawStart).writeInt(rawLength);
     for (int c = 0; c < CHANNELS; c++) {
       w.writeDoubles(raw[c], 0, rawLength);
     }
@@ -270,12 +304,13 @@ public final class StreamingStacker {
    */
   public static StreamingStacker readFrom(
       BinaryReader r, ModelManifest manifest, StackSettings settings) {
-    StreamingStacker s = new StreamingStacker(manifest, settings, 0);
+    StreamingStacker s = new StreamingStacker(manifest, settings, 0, 0);
     boolean same =
         r.readInt() == s.window
             & r.readInt() == s.stride
             & r.readInt() == s.lo
             & r.readInt() == s.hi;
+    s.segmentStart = r.readLong();
     s.rawStart = r.readLong();
     s.rawLength = r.readLength(CHANNELS * 8);
     s.ensureRaw(s.rawLength);

@@ -60,6 +60,7 @@ class StationStateTest {
                 3000,
                 picker.manifest(),
                 PhaseNetSettings.DEFAULT_STACK,
+                PhaseNetSettings.DEFAULT_STACK.phaseOf(KEY),
                 StationStateTest::predict));
         at[c] = end;
         if (++steps == restartAfter) {
