@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchAssociateCommand.class,
       BenchPickerCommand.class,
       BenchIngestCommand.class,
+      BenchLatencyCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class BenchCommand {}

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.seiswatch.alerts.consumer.EventLogLine;
 import org.seiswatch.common.json.Json;
+import org.seiswatch.common.model.Amplitude;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.topic.Topics;
@@ -109,11 +111,21 @@ final class LiveFeed implements AutoCloseable {
   private synchronized void onPick(Pick pick) {
     picks.add(pick);
     out.printf(
-        "PICK  %-16s %s %s %s%n",
+        "PICK  %-16s %s %s %s%s%n",
         pick.site().streamId(),
         pick.phase(),
         Json.format(pick.time()),
-        pick.picker() == null ? "" : pick.picker());
+        pick.picker() == null ? "" : pick.picker(),
+        amplitude(pick.amplitude()));
+  }
+
+  /** " amp 4.27e+06 SNR 228" (counts zero to peak), or what of it was measured. */
+  private static String amplitude(Amplitude a) {
+    if (a == null || a.amplitude() == null) {
+      return "";
+    }
+    String text = String.format(Locale.ROOT, " amp %.3g", a.amplitude());
+    return a.snr() == null ? text : text + String.format(Locale.ROOT, " SNR %.0f", a.snr());
   }
 
   private synchronized void onEvent(Detection event) {

@@ -1,0 +1,261 @@
+package org.seiswatch.deploy.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.seiswatch.common.demo.DemoEvent;
+import org.seiswatch.common.json.Json;
+import org.seiswatch.common.model.Alert;
+import org.seiswatch.common.model.Detection;
+import org.seiswatch.common.model.Pick;
+import org.seiswatch.common.mseed.MiniSeed;
+import org.seiswatch.common.mseed.MiniSeedRecord;
+import org.seiswatch.common.topic.Topic;
+import org.seiswatch.common.topic.Topics;
+import org.seiswatch.deploy.demo.Demo;
+import org.seiswatch.deploy.demo.DemoSettings;
+import org.seiswatch.ingest.replay.ReplayConfig;
+import org.seiswatch.ingest.replay.Replayer;
+
+/**
+ * What users wait for (DESIGN.md "Latency"), through the real pipeline: embedded broker, detector
+ * and alert service as in the demo, the bundled event's first {@code dataSeconds} replayed paced at
+ * {@code speed} × real time (a record is sent when a real-time source would have delivered it
+ * complete). Times come from the broker: {@code seis.raw}, {@code seis.picks} and {@code
+ * seis.alerts} are stamped with LogAppendTime.
+ *
+ * <p>The replay's clock: data time D reaches the broker at wall time {@code T0 + (D − first record
+ * start) / speed}; T0 is estimated from the raw records (the earliest of append time − (record end
+ * − first start) / speed, i.e. the least delayed record). Arrival → pick = the pick's append time −
+ * the wall time of its onset; origin → alert = the first alert's append time − the wall time of the
+ * event's origin (the latest version's origin time).
+ */
+public final class PipelineLatencyBenchmark {
+  /** Percentiles of arrival → pick, seconds. */
+  public record PickLatency(int picks, double p50, double p95, double p99, double max) {}
+
+  /** One event: its origin (latest version) and when its first and Final alerts came. */
+  public record EventLatency(
+      String id,
+      Instant origin,
+      int versions,
+      double originToFirstAlertSeconds,
+      double originToLastAlertSeconds,
+      String lastType) {}
+
+  /** The run's figures. */
+  public record Result(
+      double speed,
+      double dataSeconds,
+      long rawRecords,
+      double replayWallSeconds,
+      PickLatency pPicks,
+      PickLatency sPicks,
+      PickLatency allPicks,
+      List<EventLatency> events) {}
+
+  private final Consumer<String> progress;
+
+  public PipelineLatencyBenchmark(Consumer<String> progress) {
+    this.progress = progress;
+  }
+
+  /**
+   * Runs the pipeline on the first {@code dataSeconds} of the bundled event.
+   *
+   * @param detectorSettings extra detector settings (as {@code seiswatch demo --set})
+   */
+  public Result run(double speed, double dataSeconds, Map<String, Object> detectorSettings)
+      throws IOException, InterruptedException {
+    if (!(speed > 0)) {
+      throw new IllegalArgumentException("speed " + speed + " must be > 0 (a paced replay)");
+    }
+    Path dir = Files.createTempDirectory("seiswatch-bench-latency");
+    try (Demo demo =
+        new Demo(
+            new DemoSettings(null, 0, dir.resolve("demo"), 0, speed, detectorSettings),
+            new PrintStream(OutputStream.nullOutputStream()))) {
+      progress.accept("starting the embedded broker, detector and alert service ...");
+      demo.start();
+      Path event = DemoEvent.extractTo(dir.resolve("event"));
+      Path waveforms = dir.resolve("waveforms");
+      Instant first = trim(event.resolve("waveforms"), waveforms, dataSeconds);
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "replaying %.0f s of hv70907436 at %s x real time ...",
+              dataSeconds,
+              speed));
+      long started = System.nanoTime();
+      new Replayer(
+              ReplayConfig.from(
+                  Map.of(
+                      ReplayConfig.BOOTSTRAP_SERVERS, demo.bootstrapServers(),
+                      ReplayConfig.INPUTS, waveforms.toString(),
+                      ReplayConfig.STATIONS, event.resolve("stationxml").toString(),
+                      ReplayConfig.SPEED, speed)))
+          .run();
+      double replayWall = (System.nanoTime() - started) / 1e9;
+      progress.accept("replay done; waiting for the pipeline to settle ...");
+      if (!demo.awaitSettled(Duration.ofMinutes(3))) {
+        throw new IllegalStateException("the pipeline published no event within 3 minutes");
+      }
+      return measure(demo.bootstrapServers(), first, speed, dataSeconds, replayWall);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Copies the records that start before first start + seconds; returns the first start. */
+  private static Instant trim(Path from, Path to, double seconds) throws IOException {
+    Files.createDirectories(to);
+    List<Path> files;
+    try (var list = Files.list(from)) {
+      files = list.sorted().toList();
+    }
+    Instant first = null;
+    Map<Path, List<byte[]>> records = new LinkedHashMap<>();
+    for (Path f : files) {
+      ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(f));
+      List<byte[]> list = new ArrayList<>();
+      while (buf.remaining() >= MiniSeed.MIN_RECORD_LENGTH) {
+        byte[] r = new byte[MiniSeed.recordLength(buf.slice())];
+        buf.get(r);
+        list.add(r);
+        Instant start = MiniSeed.startTime(ByteBuffer.wrap(r));
+        first = first == null || start.isBefore(first) ? start : first;
+      }
+      records.put(f, list);
+    }
+    if (first == null) {
+      throw new IllegalStateException("no records in " + from);
+    }
+    Instant end = first.plusMillis(Math.round(seconds * 1000));
+    for (Map.Entry<Path, List<byte[]>> e : records.entrySet()) {
+      try (OutputStream out = Files.newOutputStream(to.resolve(e.getKey().getFileName()))) {
+        for (byte[] r : e.getValue()) {
+          if (MiniSeed.startTime(ByteBuffer.wrap(r)).isBefore(end)) {
+            out.write(r);
+          }
+        }
+      }
+    }
+    return first;
+  }
+
+  private static Result measure(
+      String bootstrap, Instant first, double speed, double dataSeconds, double replayWall) {
+    List<ConsumerRecord<byte[], byte[]>> raw = readAll(bootstrap, Topics.RAW);
+    double t0 = Double.POSITIVE_INFINITY;
+    for (ConsumerRecord<byte[], byte[]> r : raw) {
+      MiniSeedRecord rec = MiniSeed.parse(r.value());
+      t0 = Math.min(t0, r.timestamp() / 1000.0 - seconds(first, rec.nextStartTime()) / speed);
+    }
+    List<Double> p = new ArrayList<>();
+    List<Double> s = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrap, Topics.PICKS)) {
+      Pick pick =
+          Topics.PICKS.valueSerde().deserializer().deserialize(Topics.PICKS.name(), r.value());
+      double onsetWall = t0 + seconds(first, pick.time()) / speed;
+      (pick.phase() == org.seiswatch.common.model.Phase.P ? p : s)
+          .add(r.timestamp() / 1000.0 - onsetWall);
+    }
+    List<Double> all = new ArrayList<>(p);
+    all.addAll(s);
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> alerts = new LinkedHashMap<>();
+    Map<String, Alert> last = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrap, Topics.ALERTS)) {
+      Alert a =
+          Topics.ALERTS.valueSerde().deserializer().deserialize(Topics.ALERTS.name(), r.value());
+      alerts.computeIfAbsent(a.eventId(), k -> new ArrayList<>()).add(r);
+      Alert seen = last.get(a.eventId());
+      if (seen == null || a.version() >= seen.version()) {
+        last.put(a.eventId(), a);
+      }
+    }
+    List<EventLatency> events = new ArrayList<>();
+    for (Map.Entry<String, List<ConsumerRecord<byte[], byte[]>>> e : alerts.entrySet()) {
+      Detection best = last.get(e.getKey()).detection();
+      Instant origin = best.hypocenter().time();
+      double originWall = t0 + seconds(first, origin) / speed;
+      long firstAppend = e.getValue().stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0);
+      long lastAppend = e.getValue().stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+      events.add(
+          new EventLatency(
+              e.getKey(),
+              origin,
+              best.version(),
+              firstAppend / 1000.0 - originWall,
+              lastAppend / 1000.0 - originWall,
+              Json.mapper().convertValue(best.detectionType(), String.class)));
+    }
+    return new Result(
+        speed, dataSeconds, raw.size(), replayWall, latency(p), latency(s), latency(all), events);
+  }
+
+  private static PickLatency latency(List<Double> values) {
+    return new PickLatency(
+        values.size(),
+        PickerBenchmark.percentile(values, 50),
+        PickerBenchmark.percentile(values, 95),
+        PickerBenchmark.percentile(values, 99),
+        PickerBenchmark.percentile(values, 100));
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+
+  /** Every record of {@code topic} up to its current end, with broker timestamps. */
+  private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, Topic<?, ?> topic) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic.name()).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic.name() + " to its end");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
