@@ -33,6 +33,7 @@ import org.seiswatch.detector.phasenet.FallbackReporter;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.ModelManifest;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.PhaseNetStateStore;
 import org.seiswatch.detector.phasenet.Resampler;
 import org.seiswatch.detector.phasenet.StationState;
 import org.seiswatch.detector.picker.PickerProcessor;
@@ -169,6 +170,11 @@ public final class DetectorTopology {
               StationState.serde(manifest, phaseNet.stack())));
       builder.addStateStore(
           Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(PhaseNetProcessor.SAMPLES_STORE),
+              Serdes.String(),
+              PhaseNetStateStore.samplesSerde()));
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(PhaseNetProcessor.RESAMPLER_STORE),
               Serdes.String(),
               Resampler.serde(manifest.samplingRateHz())));
@@ -183,6 +189,7 @@ public final class DetectorTopology {
                       AssociatorProcessor.STATIONS_STORE),
               Named.as("picker"),
               PhaseNetProcessor.STORE,
+              PhaseNetProcessor.SAMPLES_STORE,
               PhaseNetProcessor.RESAMPLER_STORE,
               PickerProcessor.STORE);
       double modelRate = manifest.samplingRateHz();

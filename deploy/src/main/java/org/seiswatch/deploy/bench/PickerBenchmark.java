@@ -39,6 +39,7 @@ import org.seiswatch.detector.associator.AssociatorInput;
 import org.seiswatch.detector.associator.AssociatorProcessor;
 import org.seiswatch.detector.phasenet.MicroBatcher;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.PhaseNetStateStore;
 import org.seiswatch.detector.phasenet.PhasePicker;
 import org.seiswatch.detector.phasenet.StationState;
 import org.seiswatch.detector.picker.PickerProcessor;
@@ -208,7 +209,8 @@ public final class PickerBenchmark {
   /**
    * Loads {@code stations} stations with {@code dataSeconds} each through the topology and measures
    * the heap that stays in use (after garbage collection) while their state is live, and the
-   * serialised size of their PhaseNet state (kept in RocksDB, off the heap, in production).
+   * serialised size of their PhaseNet state in both its stores (kept in RocksDB, off the heap, in
+   * production).
    */
   public HeapResult heap(
       MicroBatcher batcher,
@@ -416,6 +418,7 @@ public final class PickerBenchmark {
     private final PhaseNetProcessor picker;
     private final KeyValueStore<String, Station> stations;
     private final KeyValueStore<String, StationState> states;
+    private final KeyValueStore<String, byte[]> samples;
     private final Serde<StationState> stateSerde;
     private long picks;
     final List<long[]> latencies = new ArrayList<>();
@@ -430,6 +433,8 @@ public final class PickerBenchmark {
       add(assemblerContext, store(AssemblerProcessor.STORE, new ChannelStateSerde()));
       states = store(PhaseNetProcessor.STORE, stateSerde);
       add(pickerContext, states);
+      samples = store(PhaseNetProcessor.SAMPLES_STORE, PhaseNetStateStore.samplesSerde());
+      add(pickerContext, samples);
       add(pickerContext, store(PickerProcessor.STORE, StaLtaState.SERDE));
       stations = store(AssociatorProcessor.STATIONS_STORE, Topics.STATIONS.valueSerde());
       add(pickerContext, stations);
@@ -489,12 +494,23 @@ public final class PickerBenchmark {
       return picks;
     }
 
+    /**
+     * Serialised size (keys and values) of the PhaseNet state: headers, sample chunks,
+     * accumulators.
+     */
     long stateBytes() {
       long bytes = 0;
       try (KeyValueIterator<String, StationState> it = states.all()) {
         while (it.hasNext()) {
           KeyValue<String, StationState> kv = it.next();
+          bytes += kv.key.length();
           bytes += stateSerde.serializer().serialize(PhaseNetProcessor.STORE, kv.value).length;
+        }
+      }
+      try (KeyValueIterator<String, byte[]> it = samples.all()) {
+        while (it.hasNext()) {
+          KeyValue<String, byte[]> kv = it.next();
+          bytes += kv.key.length() + kv.value.length;
         }
       }
       return bytes;

@@ -23,7 +23,7 @@ import org.seiswatch.detector.internal.DataTime;
  */
 final class InstrumentState {
   private static final int SLOTS = ModelManifest.CHANNELS;
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   /** Runs windows through the model, in order; returns each window's {@code [3][W]} output. */
   @FunctionalInterface
@@ -234,13 +234,19 @@ final class InstrumentState {
     }
   }
 
+  /**
+   * Writes the instrument's state; of its stacker only the small part ({@link
+   * StreamingStacker#writeTo}), the samples and accumulators being stored apart ({@link
+   * PhaseNetStateStore}).
+   */
   void writeTo(BinaryWriter w) {
     w.writeByte(FORMAT).writeLong(next);
     for (int s = 0; s < SLOTS; s++) {
       w.writeString(codes[s] == null ? "" : codes[s]);
       w.writeBoolean(buf[s] != null);
       if (buf[s] != null) {
-        w.writeLong(bufStart[s]).writeDoubles(buf[s]);
+        w.writeLong(bufStart[s]).writeInt(buf[s].length);
+        SampleCodec.write(w, buf[s], 0, buf[s].length);
       }
       w.writeDouble(last[s]);
     }
@@ -259,7 +265,8 @@ final class InstrumentState {
       st.codes[s] = code.isEmpty() ? null : code;
       if (r.readBoolean()) {
         st.bufStart[s] = r.readLong();
-        st.buf[s] = r.readDoubles();
+        st.buf[s] = new double[r.readLength(4)];
+        SampleCodec.read(r, st.buf[s], 0, st.buf[s].length);
       }
       st.last[s] = r.readDouble();
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kafka Streams processor picking P and S with PhaseNet in the stream (issue 4 part E), fed by the
- * assembler's {@link SampleBlock}s keyed {@code NET.STA}, state per station in {@value #STORE}.
+ * assembler's {@link SampleBlock}s keyed {@code NET.STA}, state per station in {@value #STORE} and
+ * {@value #SAMPLES_STORE} ({@link PhaseNetStateStore}).
  *
  * <p>Per instrument ({@code NET.STA.LOC} + band and instrument code) the components are lined up on
  * the absolute grid of the model rate, short gaps filled and longer gaps ending the segment ({@link
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class PhaseNetProcessor
     implements Processor<String, SampleBlock, String, AssociatorInput> {
   public static final String STORE = "phasenet-stations";
+
+  /** Raw sample chunks and stacking accumulators of the stations' open segments. */
+  public static final String SAMPLES_STORE = "phasenet-samples";
 
   /** Per channel at another supported rate, its {@link Resampler}. */
   public static final String RESAMPLER_STORE = "phasenet-resamplers";
@@ -64,9 +68,10 @@ public final class PhaseNetProcessor
   private final Set<String> warned = new HashSet<>();
 
   /**
-   * The stations' states as objects, so that a record costs one serialisation (the put that makes
-   * it durable) instead of two. Valid because only this processor instance writes its task's store
-   * and a new instance (task moved or restored) starts empty; bounded, least recently used out.
+   * The stations' states as objects, so that a record costs one (partial) serialisation, the writes
+   * that make it durable, instead of a load as well. Valid because only this processor instance
+   * writes its task's stores and a new instance (task moved or restored) starts empty; bounded,
+   * least recently used out. The states also remember what of them is already stored.
    */
   private final Map<String, StationState> cache =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -77,7 +82,7 @@ public final class PhaseNetProcessor
       };
 
   private ProcessorContext<String, AssociatorInput> context;
-  private KeyValueStore<String, StationState> store;
+  private PhaseNetStateStore store;
   private KeyValueStore<String, StaLtaState> fallbackStore;
   private KeyValueStore<String, Station> stations;
   private KeyValueStore<String, Resampler> resamplers;
@@ -107,7 +112,8 @@ public final class PhaseNetProcessor
     // A task revived after a failed transaction re-initialises its processors: its store has been
     // restored from the changelog, so nothing cached before may survive.
     cache.clear();
-    this.store = context.getStateStore(STORE);
+    this.store =
+        new PhaseNetStateStore(context.getStateStore(STORE), context.getStateStore(SAMPLES_STORE));
     this.fallbackStore = context.getStateStore(fallbackStoreName);
     this.stations = context.getStateStore(stationsStore);
     this.resamplers = context.getStateStore(RESAMPLER_STORE);
@@ -133,16 +139,13 @@ public final class PhaseNetProcessor
     }
     StationState state = cache.get(station);
     if (state == null) {
-      state = store.get(station);
-      if (state == null) {
-        state = new StationState();
-      }
+      state = store.load(station);
       cache.put(station, state);
     }
     List<Pick> picks;
     try {
       picks = modelRate ? phaseNet(state, block) : fallback(state, block);
-      store.put(station, state);
+      store.save(station, state);
     } catch (RuntimeException e) {
       // The record is skipped (LogAndContinue) and the store keeps the state from before it; the
       // half-updated object must not outlive it in the cache.

@@ -1,5 +1,8 @@
 package org.seiswatch.detector.phasenet;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -11,19 +14,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link PhaseNetProcessor} keeps per station ({@code NET.STA}) in its store: the state of
- * each instrument picked with PhaseNet, and per instrument or STA/LTA fallback channel the data
- * time (epoch ns) before which it will make no more picks; the station's progress mark is the
- * earliest of them.
+ * What {@link PhaseNetProcessor} keeps per station ({@code NET.STA}): the state of each instrument
+ * picked with PhaseNet, and per instrument or STA/LTA fallback channel the data time (epoch ns)
+ * before which it will make no more picks; the station's progress mark is the earliest of them. Its
+ * serde writes the station's header in {@value PhaseNetProcessor#STORE}: everything but the
+ * stackers' raw samples and accumulators, which {@link PhaseNetStateStore} keeps in {@value
+ * PhaseNetProcessor#SAMPLES_STORE}.
  */
 public final class StationState {
-  /** 2: the stacker keeps its segment start (pick amplitudes). */
-  private static final int FORMAT = 2;
+  /**
+   * 2: the stacker keeps its segment start (pick amplitudes); 3: raw samples and accumulators are
+   * stored apart, pending samples as integers when they are.
+   */
+  private static final int FORMAT = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(StationState.class);
 
   final Map<String, InstrumentState> instruments = new TreeMap<>();
   final Map<String, Long> settled = new TreeMap<>();
+
+  /**
+   * Per instrument, what of its open segment is in the samples store (not serialised: rebuilt by
+   * {@link PhaseNetStateStore#load}).
+   */
+  final Map<String, PhaseNetStateStore.Segment> stored = new HashMap<>();
+
+  /** Samples-store keys of this station to delete at the next save (not serialised). */
+  final List<String> obsolete = new ArrayList<>();
 
   /** Earliest settled time over the station's instruments and channels. */
   long settledNanos() {
@@ -35,7 +52,7 @@ public final class StationState {
   }
 
   private static final ThreadLocal<BinaryWriter> WRITER =
-      ThreadLocal.withInitial(() -> new BinaryWriter(256 * 1024));
+      ThreadLocal.withInitial(() -> new BinaryWriter(16 * 1024));
 
   /** Binary serde (leading format byte); stackers need the model and stacking settings. */
   public static Serde<StationState> serde(ModelManifest manifest, StackSettings settings) {
@@ -44,7 +61,7 @@ public final class StationState {
           if (st == null) {
             return null;
           }
-          // One buffer per thread, reused: a station's state is tens of kB, written per record.
+          // One buffer per thread, reused: written per record.
           BinaryWriter w = WRITER.get().reset();
           w.writeByte(FORMAT).writeInt(st.instruments.size());
           st.instruments.forEach(

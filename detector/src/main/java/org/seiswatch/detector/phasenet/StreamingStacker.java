@@ -3,6 +3,7 @@ package org.seiswatch.detector.phasenet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
 import org.seiswatch.common.model.Amplitude;
 import org.seiswatch.common.model.Phase;
 import org.seiswatch.detector.internal.BinaryReader;
@@ -30,6 +31,9 @@ import org.seiswatch.detector.internal.BinaryWriter;
 public final class StreamingStacker {
   private static final int CHANNELS = ModelManifest.CHANNELS;
   private static final int PHASES = 2;
+
+  /** Bound on a stored sample count (a corrupt length must not allocate gigabytes). */
+  private static final int MAX_RAW = 1 << 24;
 
   /** A window ready to run: absolute start sample and raw {@code [3][W]} samples. */
   public record Window(long start, double[][] samples) {}
@@ -67,6 +71,9 @@ public final class StreamingStacker {
 
   private final double[][] tail = new double[PHASES][2];
   private final List<List<StackedPick>> clusters = new ArrayList<>();
+
+  /** The accumulators changed since they were last stored ({@link #accSaved}). */
+  private boolean accChanged = true;
 
   /**
    * @param firstSample absolute number of the first sample that will be appended
@@ -170,6 +177,7 @@ public final class StreamingStacker {
     }
     int from = first ? window - hi : lo;
     first = false;
+    accChanged = true;
     ensureAcc((int) (start + hi - accStart));
     for (int o = from; o < hi; o++) {
       int i = (int) (start + o - accStart);
@@ -268,26 +276,16 @@ public final class StreamingStacker {
   }
 
   /**
-   * Writes the stacker's state (raw samples not yet windowed, accumulators, pending maxima) so that
-   * a restarted processor resumes exactly ({@link #readFrom}). Call it between {@link #accept}
-   * calls when every returned window has been accepted.
+   * Writes the stacker's small state (window grid, raw and accumulator positions, pending maxima):
+   * everything but the raw samples ({@link #writeRawTo}) and the accumulators ({@link
+   * #writeAccTo}), which {@link PhaseNetStateStore} keeps apart so that a record writes only what
+   * it changed. Call it between {@link #accept} calls when every returned window has been accepted.
    */
   public void writeTo(BinaryWriter w) {
     w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi);
     w.writeLong(segmentStart).writeLong(rawStart).writeInt(rawLength);
-    for (int c = 0; c < CHANNELS; c++) {
-      w.writeDoubles(raw[c], 0, rawLength);
-    }
     w.writeLong(nextWindow).writeLong(nextEmit).writeBoolean(first);
-    w.writeLong(accStart).writeLong(finalUntil);
-    int used = count.length;
-    while (used > 0 && count[used - 1] == 0) {
-      used--;
-    }
-    w.writeInt(used);
-    for (int i = 0; i < used; i++) {
-      w.writeInt(count[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
-    }
+    w.writeLong(finalUntil);
     for (int p = 0; p < PHASES; p++) {
       w.writeDouble(tail[p][0]).writeDouble(tail[p][1]);
       List<StackedPick> cluster = clusters.get(p);
@@ -300,7 +298,9 @@ public final class StreamingStacker {
 
   /**
    * Reads what {@link #writeTo} wrote; null when it was written with another window, stride,
-   * horizon or blinding (the configuration changed: the caller starts a new segment).
+   * horizon or blinding (the configuration changed: the caller starts a new segment). The raw
+   * samples {@code [rawStart(), nextSample())} and the accumulators are still to be restored with
+   * {@link #readRawFrom} and {@link #readAccFrom}.
    */
   public static StreamingStacker readFrom(
       BinaryReader r, ModelManifest manifest, StackSettings settings) {
@@ -312,23 +312,15 @@ public final class StreamingStacker {
             & r.readInt() == s.hi;
     s.segmentStart = r.readLong();
     s.rawStart = r.readLong();
-    s.rawLength = r.readLength(CHANNELS * 8);
-    s.ensureRaw(s.rawLength);
-    for (int c = 0; c < CHANNELS; c++) {
-      r.readDoubles(s.raw[c], 0, s.rawLength);
+    s.rawLength = r.readInt();
+    if (s.rawLength < 0 || s.rawLength > MAX_RAW) {
+      throw new SerializationException("corrupt phasenet state: " + s.rawLength + " raw samples");
     }
+    s.ensureRaw(s.rawLength);
     s.nextWindow = r.readLong();
     s.nextEmit = r.readLong();
     s.first = r.readBoolean();
-    s.accStart = r.readLong();
     s.finalUntil = r.readLong();
-    int used = r.readLength(20);
-    s.ensureAcc(used);
-    for (int i = 0; i < used; i++) {
-      s.count[i] = r.readInt();
-      s.sum[0][i] = r.readDouble();
-      s.sum[1][i] = r.readDouble();
-    }
     for (int p = 0; p < PHASES; p++) {
       s.tail[p][0] = r.readDouble();
       s.tail[p][1] = r.readDouble();
@@ -337,7 +329,109 @@ public final class StreamingStacker {
         s.clusters.get(p).add(new StackedPick(phase(p), r.readLong(), r.readDouble()));
       }
     }
+    s.accChanged = false;
     return same ? s : null;
+  }
+
+  /** Absolute number of the segment's first sample. */
+  long segmentStart() {
+    return segmentStart;
+  }
+
+  /** Absolute number of the first raw sample kept (windows to come, pick amplitudes). */
+  long rawStart() {
+    return rawStart;
+  }
+
+  /**
+   * Writes the raw samples {@code [from, to)} (within {@code [rawStart(), nextSample())}) as one
+   * chunk: start, count, and per channel the samples ({@link SampleCodec}).
+   */
+  void writeRawTo(BinaryWriter w, long from, long to) {
+    if (from < rawStart || to > rawStart + rawLength || from > to) {
+      throw new IllegalArgumentException(
+          "raw [" + from + ", " + to + ") outside [" + rawStart + ", " + nextSample() + ")");
+    }
+    int offset = (int) (from - rawStart);
+    int n = (int) (to - from);
+    w.writeLong(from).writeInt(n);
+    for (int c = 0; c < CHANNELS; c++) {
+      SampleCodec.write(w, raw[c], offset, n);
+    }
+  }
+
+  /**
+   * Reads a chunk {@link #writeRawTo} wrote and copies the part of it within {@code [rawStart(),
+   * nextSample())} back; returns the chunk's {@code {start, end}}.
+   */
+  long[] readRawFrom(BinaryReader r) {
+    long from = r.readLong();
+    int n = r.readInt();
+    if (n < 0 || n > MAX_RAW) {
+      throw new SerializationException("corrupt phasenet samples: " + n + " samples");
+    }
+    double[] samples = new double[n];
+    long keepFrom = Math.max(from, rawStart);
+    long keepTo = Math.min(from + n, rawStart + rawLength);
+    for (int c = 0; c < CHANNELS; c++) {
+      SampleCodec.read(r, samples, 0, n);
+      if (keepFrom < keepTo) {
+        System.arraycopy(
+            samples,
+            (int) (keepFrom - from),
+            raw[c],
+            (int) (keepFrom - rawStart),
+            (int) (keepTo - keepFrom));
+      }
+    }
+    return new long[] {from, from + n};
+  }
+
+  /** Whether the accumulators changed since {@link #accSaved} (or ever, when new). */
+  boolean accChanged() {
+    return accChanged;
+  }
+
+  /**
+   * Writes the stacking accumulators: the next window expected (to check that they match the rest
+   * of the state), their first sample, and per sample the count and the P and S sums.
+   */
+  void writeAccTo(BinaryWriter w) {
+    w.writeLong(nextWindow).writeLong(accStart);
+    int used = count.length;
+    while (used > 0 && count[used - 1] == 0) {
+      used--;
+    }
+    w.writeInt(used);
+    for (int i = 0; i < used; i++) {
+      w.writeInt(count[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
+    }
+  }
+
+  /** Marks the accumulators as stored (what {@link #writeAccTo} wrote is durable). */
+  void accSaved() {
+    accChanged = false;
+  }
+
+  /**
+   * Reads what {@link #writeAccTo} wrote; false when it was written at another window than the rest
+   * of the state (the two do not belong together).
+   */
+  boolean readAccFrom(BinaryReader r) {
+    boolean same = r.readLong() == nextWindow;
+    accStart = r.readLong();
+    int used = r.readLength(20);
+    Arrays.fill(count, 0);
+    for (int p = 0; p < PHASES; p++) {
+      Arrays.fill(sum[p], 0);
+    }
+    ensureAcc(used);
+    for (int i = 0; i < used; i++) {
+      count[i] = r.readInt();
+      sum[0][i] = r.readDouble();
+      sum[1][i] = r.readDouble();
+    }
+    return same;
   }
 
   private void ensureRaw(int length) {
@@ -370,6 +464,7 @@ public final class StreamingStacker {
   }
 
   private void shiftAcc(int done) {
+    accChanged = true;
     int keep = count.length - done;
     System.arraycopy(count, done, count, 0, keep);
     Arrays.fill(count, keep, count.length, 0);
