@@ -13,14 +13,18 @@ import org.seiswatch.detector.internal.BinaryWriter;
  *
  * <p>Samples are numbered absolutely ({@code round(time / sample period)}), and windows start on
  * multiples of the stride in that numbering, so two runs over the same data use the same windows
- * whatever the first sample. The stacking rule: the stacked probability of sample t is the mean,
- * over the windows w that have run, of w's probability at offset {@code o = t - w}, using only
- * offsets with {@code max(B, W - H) <= o < W - B} (W window, H horizon, B blinding); the first
- * window of a segment also contributes from offset B, so a segment's beginning is pickable. A
- * sample is final when no later window can contribute to it: at most H + stride after it arrived.
- * Final samples are picked with the manifest rule ({@link PeakDetector}) on the stacked P and S
- * traces; maxima closer than the minimum distance form a cluster that is decided once no later
- * maximum can join it, so every pick is emitted exactly once and never revised.
+ * whatever the first sample. The stacking rule: the stacked probability of sample t is the weighted
+ * mean, over the windows w that have run, of w's probability at offset {@code o = t - w}, using
+ * only offsets with {@code lo = max(B, W - H) <= o < hi = W - B} (W window, H horizon, B blinding);
+ * the weight falls linearly from 1 at {@code lo} to the edge weight e at {@code hi} ({@code 1 - (1
+ * - e) (o - lo) / (hi - lo)}), because a window that ends shortly after a sample has seen little of
+ * what follows it (a window ending just before a P onset can put a P on the noise before it). The
+ * first window of a segment also contributes from offset B (weight 1 below {@code lo}, where no
+ * other window contributes), so a segment's beginning is pickable. A sample is final when no later
+ * window can contribute to it: at most H + stride after it arrived. Final samples are picked with
+ * the manifest rule ({@link PeakDetector}) on the stacked P and S traces; maxima closer than the
+ * minimum distance form a cluster that is decided once no later maximum can join it, so every pick
+ * is emitted exactly once and never revised.
  *
  * <p>Use: {@link #append} samples, run the returned windows through the model in order, pass each
  * result to {@link #accept}; {@link #flush} at the end of the segment (end of data, a gap).
@@ -39,6 +43,8 @@ public final class StreamingStacker {
   private final int stride;
   private final int lo;
   private final int hi;
+  private final double edgeWeight;
+  private final double[] weights;
   private final double[] thresholds;
   private final int minDistance;
 
@@ -50,7 +56,7 @@ public final class StreamingStacker {
   private boolean first = true;
 
   private double[][] sum = new double[PHASES][];
-  private int[] count;
+  private double[] weight;
   private long accStart;
   private long finalUntil;
 
@@ -65,6 +71,11 @@ public final class StreamingStacker {
     this.stride = settings.strideSamples();
     this.lo = Math.max(settings.blindingSamples(), window - settings.horizonSamples());
     this.hi = window - settings.blindingSamples();
+    this.edgeWeight = settings.edgeWeight();
+    this.weights = new double[window];
+    for (int o = 0; o < window; o++) {
+      weights[o] = o < lo ? 1 : 1 - (1 - edgeWeight) * (o - lo) / (hi - lo);
+    }
     this.thresholds = new double[] {manifest.pThreshold(), manifest.sThreshold()};
     this.minDistance = manifest.minPeakDistanceSamples();
     int capacity = 2 * window;
@@ -85,7 +96,7 @@ public final class StreamingStacker {
       Arrays.fill(tail[p], Double.NaN);
       clusters.add(new ArrayList<>());
     }
-    this.count = new int[capacity];
+    this.weight = new double[capacity];
   }
 
   /** Absolute number of the next sample {@link #append} expects. */
@@ -151,9 +162,10 @@ public final class StreamingStacker {
     ensureAcc((int) (start + hi - accStart));
     for (int o = from; o < hi; o++) {
       int i = (int) (start + o - accStart);
-      sum[0][i] += probs[1][o];
-      sum[1][i] += probs[2][o];
-      count[i]++;
+      double w = weights[o];
+      sum[0][i] += w * probs[1][o];
+      sum[1][i] += w * probs[2][o];
+      weight[i] += w;
     }
     nextWindow += stride;
     return finalizeUntil(nextWindow + lo);
@@ -176,7 +188,7 @@ public final class StreamingStacker {
     for (long t = finalUntil; t < until; t++) {
       int i = (int) (t - accStart);
       for (int p = 0; p < PHASES; p++) {
-        double v = count[i] > 0 ? sum[p][i] / count[i] : Double.NaN;
+        double v = weight[i] > 0 ? sum[p][i] / weight[i] : Double.NaN;
         double before = tail[p][0];
         double peak = tail[p][1];
         if (before < peak && peak >= v && peak >= thresholds[p]) {
@@ -239,20 +251,20 @@ public final class StreamingStacker {
    * calls when every returned window has been accepted.
    */
   public void writeTo(BinaryWriter w) {
-    w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi);
+    w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi).writeDouble(edgeWeight);
     w.writeLong(rawStart).writeInt(rawLength);
     for (int c = 0; c < CHANNELS; c++) {
       w.writeDoubles(raw[c], 0, rawLength);
     }
     w.writeLong(nextWindow).writeLong(nextEmit).writeBoolean(first);
     w.writeLong(accStart).writeLong(finalUntil);
-    int used = count.length;
-    while (used > 0 && count[used - 1] == 0) {
+    int used = weight.length;
+    while (used > 0 && weight[used - 1] == 0) {
       used--;
     }
     w.writeInt(used);
     for (int i = 0; i < used; i++) {
-      w.writeInt(count[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
+      w.writeDouble(weight[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
     }
     for (int p = 0; p < PHASES; p++) {
       w.writeDouble(tail[p][0]).writeDouble(tail[p][1]);
@@ -266,7 +278,7 @@ public final class StreamingStacker {
 
   /**
    * Reads what {@link #writeTo} wrote; null when it was written with another window, stride,
-   * horizon or blinding (the configuration changed: the caller starts a new segment).
+   * horizon, blinding or edge weight (the configuration changed: the caller starts a new segment).
    */
   public static StreamingStacker readFrom(
       BinaryReader r, ModelManifest manifest, StackSettings settings) {
@@ -275,7 +287,8 @@ public final class StreamingStacker {
         r.readInt() == s.window
             & r.readInt() == s.stride
             & r.readInt() == s.lo
-            & r.readInt() == s.hi;
+            & r.readInt() == s.hi
+            & r.readDouble() == s.edgeWeight;
     s.rawStart = r.readLong();
     s.rawLength = r.readLength(CHANNELS * 8);
     s.ensureRaw(s.rawLength);
@@ -287,10 +300,10 @@ public final class StreamingStacker {
     s.first = r.readBoolean();
     s.accStart = r.readLong();
     s.finalUntil = r.readLong();
-    int used = r.readLength(20);
+    int used = r.readLength(24);
     s.ensureAcc(used);
     for (int i = 0; i < used; i++) {
-      s.count[i] = r.readInt();
+      s.weight[i] = r.readDouble();
       s.sum[0][i] = r.readDouble();
       s.sum[1][i] = r.readDouble();
     }
@@ -325,9 +338,9 @@ public final class StreamingStacker {
   }
 
   private void ensureAcc(int length) {
-    if (length > count.length) {
-      int size = Math.max(length, 2 * count.length);
-      count = Arrays.copyOf(count, size);
+    if (length > weight.length) {
+      int size = Math.max(length, 2 * weight.length);
+      weight = Arrays.copyOf(weight, size);
       for (int p = 0; p < PHASES; p++) {
         sum[p] = Arrays.copyOf(sum[p], size);
       }
@@ -335,9 +348,9 @@ public final class StreamingStacker {
   }
 
   private void shiftAcc(int done) {
-    int keep = count.length - done;
-    System.arraycopy(count, done, count, 0, keep);
-    Arrays.fill(count, keep, count.length, 0);
+    int keep = weight.length - done;
+    System.arraycopy(weight, done, weight, 0, keep);
+    Arrays.fill(weight, keep, weight.length, 0);
     for (int p = 0; p < PHASES; p++) {
       System.arraycopy(sum[p], done, sum[p], 0, keep);
       Arrays.fill(sum[p], keep, sum[p].length, 0);
