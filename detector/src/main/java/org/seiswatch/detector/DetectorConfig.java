@@ -16,6 +16,7 @@ import org.seiswatch.detector.magnitude.AmplitudeSettings;
 import org.seiswatch.detector.magnitude.MagnitudeSettings;
 import org.seiswatch.detector.phasenet.ModelFiles;
 import org.seiswatch.detector.phasenet.PhaseNetProcessor;
+import org.seiswatch.detector.phasenet.PhaseNetSettings;
 import org.seiswatch.detector.phasenet.StackSettings;
 import org.seiswatch.detector.picker.StaLtaSettings;
 import org.seiswatch.detector.traveltime.TableGrid;
@@ -56,6 +57,7 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String PHASENET_STRIDE_S = "phasenet.stride.s";
   public static final String PHASENET_HORIZON_S = "phasenet.horizon.s";
   public static final String PHASENET_BLINDING_S = "phasenet.blinding.s";
+  public static final String PHASENET_EDGE_WEIGHT = "phasenet.edge.weight";
   public static final String PHASENET_GAP_FILL_S = "phasenet.gap.fill.s";
   public static final String PHASENET_MAX_LEAD_S = "phasenet.max.lead.s";
 
@@ -339,6 +341,15 @@ public final class DetectorConfig extends AbstractConfig {
             NON_NEGATIVE,
             Importance.LOW,
             "Samples this close to either window edge never contribute, seconds.")
+        .define(
+            PHASENET_EDGE_WEIGHT,
+            Type.DOUBLE,
+            PhaseNetSettings.DEFAULT_EDGE_WEIGHT,
+            ConfigDef.Range.between(0.0, 1.0),
+            Importance.LOW,
+            "Stacking weight of a window's probability at its right blinding edge, relative to 1"
+                + " at the horizon; it falls linearly in between, so a sample counts less from a"
+                + " window that saw little data after it. 1 = plain mean.")
         .define(
             PHASENET_GAP_FILL_S,
             Type.DOUBLE,
@@ -758,13 +769,14 @@ public final class DetectorConfig extends AbstractConfig {
     return PICKER_TYPE_PHASENET.equals(getString(PICKER_TYPE));
   }
 
-  /** Stride, horizon and blinding in samples at the model's {@code sampleRate}. */
+  /** Stride, horizon and blinding in samples at the model's {@code sampleRate}; edge weight. */
   public StackSettings stackSettings(double sampleRate) {
     return StackSettings.ofSeconds(
-        getDouble(PHASENET_STRIDE_S),
-        getDouble(PHASENET_HORIZON_S),
-        getDouble(PHASENET_BLINDING_S),
-        sampleRate);
+            getDouble(PHASENET_STRIDE_S),
+            getDouble(PHASENET_HORIZON_S),
+            getDouble(PHASENET_BLINDING_S),
+            sampleRate)
+        .withEdgeWeight(getDouble(PHASENET_EDGE_WEIGHT));
   }
 
   /** The streaming PhaseNet settings at the model's {@code sampleRate}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seiswatch.common.error.ConfigurationException;
+import org.seiswatch.detector.phasenet.PhaseNetSettings;
 
 class DetectorConfigTest {
   @Test
@@ -14,6 +15,7 @@ class DetectorConfigTest {
 
     assertEquals("seiswatch-detector", config.applicationId());
     assertEquals(4, config.associatorSettings().minStations());
+    assertEquals(PhaseNetSettings.DEFAULT_STACK, config.stackSettings(100.0));
     assertEquals(
         "exactly_once_v2",
         new DetectorService(config).streamsProperties().get("processing.guarantee"));
@@ -40,5 +42,15 @@ class DetectorConfigTest {
                         "3")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("off ratio");
+  }
+
+  @Test
+  void shouldNameTheSettingWhenTheEdgeWeightIsAboveOne() {
+    assertThatThrownBy(
+            () ->
+                DetectorConfig.from(
+                    Map.of("bootstrap.servers", "b:9092", "phasenet.edge.weight", "1.5")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("phasenet.edge.weight");
   }
 }

@@ -9,8 +9,12 @@ package org.seiswatch.detector.phasenet;
  *     samples before the window's end, so every sample is final H + stride after it arrives; H =
  *     window length is full stacking
  * @param blindingSamples B: samples this close to either edge of a window never contribute
+ * @param edgeWeight weight of a window's contribution at its right blinding edge (offset W - B),
+ *     relative to 1 at the horizon (offset W - H); it falls linearly in between, so a sample counts
+ *     less from a window that saw little data after it; 1 is the plain mean
  */
-public record StackSettings(int strideSamples, int horizonSamples, int blindingSamples) {
+public record StackSettings(
+    int strideSamples, int horizonSamples, int blindingSamples, double edgeWeight) {
 
   public StackSettings {
     if (strideSamples < 1 || blindingSamples < 0 || horizonSamples <= blindingSamples) {
@@ -30,6 +34,9 @@ public record StackSettings(int strideSamples, int horizonSamples, int blindingS
               + (horizonSamples - blindingSamples)
               + " samples, or some samples are covered by no window");
     }
+    if (!(edgeWeight >= 0 && edgeWeight <= 1)) {
+      throw new IllegalArgumentException("edge weight " + edgeWeight + " is not in [0, 1]");
+    }
   }
 
   /**
@@ -44,12 +51,21 @@ public record StackSettings(int strideSamples, int horizonSamples, int blindingS
     return Math.floorMod(instrument.hashCode(), strideSamples);
   }
 
-  /** From seconds at the model's sample rate. */
+  /**
+   * From seconds at the model's sample rate, with the default edge weight ({@link
+   * PhaseNetSettings#DEFAULT_EDGE_WEIGHT}).
+   */
   public static StackSettings ofSeconds(
       double stride, double horizon, double blinding, double sampleRate) {
     return new StackSettings(
         (int) Math.round(stride * sampleRate),
         (int) Math.round(horizon * sampleRate),
-        (int) Math.round(blinding * sampleRate));
+        (int) Math.round(blinding * sampleRate),
+        PhaseNetSettings.DEFAULT_EDGE_WEIGHT);
+  }
+
+  /** The same windows with another edge weight. */
+  public StackSettings withEdgeWeight(double weight) {
+    return new StackSettings(strideSamples, horizonSamples, blindingSamples, weight);
   }
 }

@@ -26,7 +26,7 @@ public final class StationState {
    * 2: the stacker keeps its segment start (pick amplitudes); 3: raw samples and accumulators are
    * stored apart, pending samples as integers when they are.
    */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(StationState.class);
 

@@ -16,14 +16,17 @@ import org.seiswatch.detector.internal.BinaryWriter;
  * <p>Samples are numbered absolutely ({@code round(time / sample period)}), and windows start on
  * multiples of the stride in that numbering plus a phase fixed per instrument, so two runs over the
  * same data use the same windows whatever the first sample. The stacking rule: the stacked
- * probability of sample t is the mean, over the windows w that have run, of w's probability at
- * offset {@code o = t - w}, using only offsets with {@code max(B, W - H) <= o < W - B} (W window, H
- * horizon, B blinding); the first window of a segment also contributes from offset B, so a
- * segment's beginning is pickable. A sample is final when no later window can contribute to it: at
- * most H + stride after it arrived. Final samples are picked with the manifest rule ({@link
- * PeakDetector}) on the stacked P and S traces; maxima closer than the minimum distance form a
- * cluster that is decided once no later maximum can join it, so every pick is emitted exactly once
- * and never revised.
+ * probability of sample t is the weighted mean, over the windows w that have run, of w's
+ * probability at offset {@code o = t - w}, using only offsets with {@code lo = max(B, W - H) <= o <
+ * hi = W - B} (W window, H horizon, B blinding); the weight falls linearly from 1 at {@code lo} to
+ * the edge weight e at {@code hi} ({@code 1 - (1 - e) (o - lo) / (hi - lo)}), because a window that
+ * ends shortly after a sample has seen little of what follows it (a window ending just before a P
+ * onset can put a P on the noise before it). The first window of a segment also contributes from
+ * offset B (weight 1 below {@code lo}, where no other window contributes), so a segment's beginning
+ * is pickable. A sample is final when no later window can contribute to it: at most H + stride
+ * after it arrived. Final samples are picked with the manifest rule ({@link PeakDetector}) on the
+ * stacked P and S traces; maxima closer than the minimum distance form a cluster that is decided
+ * once no later maximum can join it, so every pick is emitted exactly once and never revised.
  *
  * <p>Use: {@link #append} samples, run the returned windows through the model in order, pass each
  * result to {@link #accept}; {@link #flush} at the end of the segment (end of data, a gap).
@@ -51,6 +54,8 @@ public final class StreamingStacker {
   private final int stride;
   private final int lo;
   private final int hi;
+  private final double edgeWeight;
+  private final double[] weights;
   private final double[] thresholds;
   private final int minDistance;
   private final double rate;
@@ -65,7 +70,7 @@ public final class StreamingStacker {
   private boolean first = true;
 
   private double[][] sum = new double[PHASES][];
-  private int[] count;
+  private double[] weight;
   private long accStart;
   private long finalUntil;
 
@@ -86,6 +91,11 @@ public final class StreamingStacker {
     this.stride = settings.strideSamples();
     this.lo = Math.max(settings.blindingSamples(), window - settings.horizonSamples());
     this.hi = window - settings.blindingSamples();
+    this.edgeWeight = settings.edgeWeight();
+    this.weights = new double[window];
+    for (int o = 0; o < window; o++) {
+      weights[o] = o < lo ? 1 : 1 - (1 - edgeWeight) * (o - lo) / (hi - lo);
+    }
     this.thresholds = new double[] {manifest.pThreshold(), manifest.sThreshold()};
     this.minDistance = manifest.minPeakDistanceSamples();
     this.rate = manifest.samplingRateHz();
@@ -112,7 +122,7 @@ public final class StreamingStacker {
       Arrays.fill(tail[p], Double.NaN);
       clusters.add(new ArrayList<>());
     }
-    this.count = new int[capacity];
+    this.weight = new double[capacity];
   }
 
   /** Absolute number of the next sample {@link #append} expects. */
@@ -181,9 +191,10 @@ public final class StreamingStacker {
     ensureAcc((int) (start + hi - accStart));
     for (int o = from; o < hi; o++) {
       int i = (int) (start + o - accStart);
-      sum[0][i] += probs[1][o];
-      sum[1][i] += probs[2][o];
-      count[i]++;
+      double w = weights[o];
+      sum[0][i] += w * probs[1][o];
+      sum[1][i] += w * probs[2][o];
+      weight[i] += w;
     }
     nextWindow += stride;
     // what this window covers is known: the amplitudes may read up to its end, and no further, so
@@ -209,7 +220,7 @@ public final class StreamingStacker {
     for (long t = finalUntil; t < until; t++) {
       int i = (int) (t - accStart);
       for (int p = 0; p < PHASES; p++) {
-        double v = count[i] > 0 ? sum[p][i] / count[i] : Double.NaN;
+        double v = weight[i] > 0 ? sum[p][i] / weight[i] : Double.NaN;
         double before = tail[p][0];
         double peak = tail[p][1];
         if (before < peak && peak >= v && peak >= thresholds[p]) {
@@ -282,7 +293,7 @@ public final class StreamingStacker {
    * it changed. Call it between {@link #accept} calls when every returned window has been accepted.
    */
   public void writeTo(BinaryWriter w) {
-    w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi);
+    w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi).writeDouble(edgeWeight);
     w.writeLong(segmentStart).writeLong(rawStart).writeInt(rawLength);
     w.writeLong(nextWindow).writeLong(nextEmit).writeBoolean(first);
     w.writeLong(finalUntil);
@@ -298,9 +309,9 @@ public final class StreamingStacker {
 
   /**
    * Reads what {@link #writeTo} wrote; null when it was written with another window, stride,
-   * horizon or blinding (the configuration changed: the caller starts a new segment). The raw
-   * samples {@code [rawStart(), nextSample())} and the accumulators are still to be restored with
-   * {@link #readRawFrom} and {@link #readAccFrom}.
+   * horizon, blinding or edge weight (the configuration changed: the caller starts a new segment).
+   * The raw samples {@code [rawStart(), nextSample())} and the accumulators are still to be
+   * restored with {@link #readRawFrom} and {@link #readAccFrom}.
    */
   public static StreamingStacker readFrom(
       BinaryReader r, ModelManifest manifest, StackSettings settings) {
@@ -309,7 +320,8 @@ public final class StreamingStacker {
         r.readInt() == s.window
             & r.readInt() == s.stride
             & r.readInt() == s.lo
-            & r.readInt() == s.hi;
+            & r.readInt() == s.hi
+            & r.readDouble() == s.edgeWeight;
     s.segmentStart = r.readLong();
     s.rawStart = r.readLong();
     s.rawLength = r.readInt();
@@ -394,17 +406,17 @@ public final class StreamingStacker {
 
   /**
    * Writes the stacking accumulators: the next window expected (to check that they match the rest
-   * of the state), their first sample, and per sample the count and the P and S sums.
+   * of the state), their first sample, and per sample the weight sum and the P and S sums.
    */
   void writeAccTo(BinaryWriter w) {
     w.writeLong(nextWindow).writeLong(accStart);
-    int used = count.length;
-    while (used > 0 && count[used - 1] == 0) {
+    int used = weight.length;
+    while (used > 0 && weight[used - 1] == 0) {
       used--;
     }
     w.writeInt(used);
     for (int i = 0; i < used; i++) {
-      w.writeInt(count[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
+      w.writeDouble(weight[i]).writeDouble(sum[0][i]).writeDouble(sum[1][i]);
     }
   }
 
@@ -420,14 +432,14 @@ public final class StreamingStacker {
   boolean readAccFrom(BinaryReader r) {
     boolean same = r.readLong() == nextWindow;
     accStart = r.readLong();
-    int used = r.readLength(20);
-    Arrays.fill(count, 0);
+    int used = r.readLength(24);
+    Arrays.fill(weight, 0);
     for (int p = 0; p < PHASES; p++) {
       Arrays.fill(sum[p], 0);
     }
     ensureAcc(used);
     for (int i = 0; i < used; i++) {
-      count[i] = r.readInt();
+      weight[i] = r.readDouble();
       sum[0][i] = r.readDouble();
       sum[1][i] = r.readDouble();
     }
@@ -454,9 +466,9 @@ public final class StreamingStacker {
   }
 
   private void ensureAcc(int length) {
-    if (length > count.length) {
-      int size = Math.max(length, 2 * count.length);
-      count = Arrays.copyOf(count, size);
+    if (length > weight.length) {
+      int size = Math.max(length, 2 * weight.length);
+      weight = Arrays.copyOf(weight, size);
       for (int p = 0; p < PHASES; p++) {
         sum[p] = Arrays.copyOf(sum[p], size);
       }
@@ -465,9 +477,9 @@ public final class StreamingStacker {
 
   private void shiftAcc(int done) {
     accChanged = true;
-    int keep = count.length - done;
-    System.arraycopy(count, done, count, 0, keep);
-    Arrays.fill(count, keep, count.length, 0);
+    int keep = weight.length - done;
+    System.arraycopy(weight, done, weight, 0, keep);
+    Arrays.fill(weight, keep, weight.length, 0);
     for (int p = 0; p < PHASES; p++) {
       System.arraycopy(sum[p], done, sum[p], 0, keep);
       Arrays.fill(sum[p], keep, sum[p].length, 0);

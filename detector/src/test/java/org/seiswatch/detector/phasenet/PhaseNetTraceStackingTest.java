@@ -65,11 +65,12 @@ class PhaseNetTraceStackingTest {
       wholeS.add(indices(picks, Phase.S), label.sTrace(), TOLERANCE);
     }
     log.info(
-        "traces, stride {} horizon {} blinding {}: in the labeled window P {}; S {}; whole"
-            + " trace P {}; S {}",
+        "traces, stride {} horizon {} blinding {} edge weight {}: in the labeled window P {};"
+            + " S {}; whole trace P {}; S {}",
         settings.strideSamples(),
         settings.horizonSamples(),
         settings.blindingSamples(),
+        settings.edgeWeight(),
         p,
         s,
         wholeP,
@@ -84,17 +85,45 @@ class PhaseNetTraceStackingTest {
   @Test
   void shouldKeepTheMeasuredF1WhenStackingWithTheDefaultHorizon() {
     PickData.Score[] ps = score(PhaseNetSettings.DEFAULT_STACK);
-    // measured: P 0.911 (72 of 77 within 0.1 s, 81 picks), S 0.833; issue 4 asks P >= 0.92 and
-    // S >= 0.83 in the stream; one window alone gives P 0.942, S 0.857
-    assertThat(ps[0].f1()).isGreaterThanOrEqualTo(0.905);
+    // measured: P 0.917 (72 of 77 within 0.1 s, 80 picks), S 0.833 (65 of 77, 79 picks); issue 4
+    // asks P >= 0.92 and S >= 0.83; one window alone gives P 0.942, S 0.857. The 8 false P are 5
+    // picks 0.11-0.46 s off the label that every window makes and 3 unlabeled earthquakes
+    // (detector/README.md "Windows and stacking").
+    assertThat(ps[0].f1()).isGreaterThanOrEqualTo(0.915);
     assertThat(ps[1].f1()).isGreaterThanOrEqualTo(0.83);
+  }
+
+  @Test
+  void shouldDropTheFalsePBeforeAnOnsetWhenTheWindowEndsThere() {
+    // every P label is at trace sample 3000, where the window starting at 0 ends: that window,
+    // seeing no data after the onset, puts a P 1.2 s early on NC.MMLB (probability 0.89): the
+    // plain mean of it and the next window's 0 is 0.45, a pick; weighted, 0.25
+    int mmlb = 60;
+    PickData.Label label = labels.get(mmlb);
+    assertThat(label.trace()).contains("NC_MMLB");
+    StackSettings mean = PhaseNetSettings.DEFAULT_STACK.withEdgeWeight(1);
+    SegmentPicker plain = new SegmentPicker(picker, mean, 32);
+    SegmentPicker tapered = new SegmentPicker(picker, PhaseNetSettings.DEFAULT_STACK, 32);
+    assertEquals(List.of(2879L, 2999L), pIndicesNear(plain.pick(traces.get(mmlb), 0), 3000));
+    assertEquals(List.of(2999L), pIndicesNear(tapered.pick(traces.get(mmlb), 0), 3000));
+  }
+
+  private static List<Long> pIndicesNear(List<StackedPick> picks, long index) {
+    return picks.stream()
+        .filter(k -> k.phase() == Phase.P && Math.abs(k.index() - index) < 500)
+        .map(StackedPick::index)
+        .toList();
   }
 
   @Test
   void shouldStayWithinTwoHundredthsOfFullStackingWhenTheHorizonIsShorter() {
     Map<Integer, PickData.Score[]> byHorizon = new java.util.TreeMap<>();
     for (int h : new int[] {500, 1000, 1500, 3000}) {
-      byHorizon.put(h, score(new StackSettings(Math.min(500, h - 50), h, 50)));
+      byHorizon.put(
+          h,
+          score(
+              new StackSettings(
+                  Math.min(500, h - 50), h, 50, PhaseNetSettings.DEFAULT_EDGE_WEIGHT)));
     }
     PickData.Score[] full = byHorizon.get(3000);
     PickData.Score[] chosen = byHorizon.get(PhaseNetSettings.DEFAULT_STACK.horizonSamples());
