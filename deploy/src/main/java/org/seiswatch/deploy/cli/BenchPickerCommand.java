@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
           + " in-memory state stores with the production serdes, no broker, one chain per"
           + " simulated stream thread; (3) the heap kept with 1000 stations' state loaded in"
           + " memory; (4) pick latency on the bundled event at a few stacking settings.",
+      "The streaming run is repeated (--repeat), each followed by a raw run at its mean batch"
+          + " size; the figures are those of the run with the median ratio streaming / raw.",
       "Prints a table, the ratio streaming / raw at the same batch size, and the number of"
           + " stations the streaming rate keeps up with in real time at the stride (one window"
           + " per station per stride). --json FILE writes the same figures."
@@ -70,7 +72,7 @@ public final class BenchPickerCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-wait-ms",
-      defaultValue = "20",
+      defaultValue = "0",
       description = "Micro-batcher maximum wait (phasenet.max.wait.ms; default: ${DEFAULT-VALUE}).")
   long maxWaitMs;
 
@@ -86,6 +88,14 @@ public final class BenchPickerCommand implements Callable<Integer> {
       defaultValue = "5",
       description = "Window stride, seconds (phasenet.stride.s; default: ${DEFAULT-VALUE}).")
   double stride;
+
+  @Option(
+      names = "--repeat",
+      defaultValue = "3",
+      description =
+          "Streaming runs, each followed by a raw run at its mean batch size; the table shows the"
+              + " median ratio and the range (default: ${DEFAULT-VALUE}).")
+  int repeat;
 
   @Option(
       names = "--raw-seconds",
@@ -121,11 +131,16 @@ public final class BenchPickerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (stations < 1 || threads < 1 || batchSize < 1 || dataSeconds < 60 || heapStations < 0) {
+    if (stations < 1
+        || threads < 1
+        || batchSize < 1
+        || dataSeconds < 60
+        || heapStations < 0
+        || repeat < 1) {
       throw new CommandLine.ParameterException(
           new CommandLine(this),
           "need --stations >= 1, --threads >= 1, --batch-size >= 1, --data-seconds >= 60,"
-              + " --heap-stations >= 0");
+              + " --heap-stations >= 0, --repeat >= 1");
     }
     quietLogs();
     PrintStream out = System.out;
@@ -143,31 +158,56 @@ public final class BenchPickerCommand implements Callable<Integer> {
       // processors' code compiled (JIT) rather than timing the compiler.
       out.println("streaming warm-up ...");
       bench.stream(batcher, settings, stations, threads, WARM_UP_SECONDS);
-      PickerBenchmark.StreamResult stream =
-          bench.stream(batcher, settings, stations, threads, dataSeconds);
+      // This machine's speed drifts between runs (a shared VM): each streaming run is paired with
+      // a raw run right after it at its own mean batch size, and the ratio is taken per pair.
+      List<PickerBenchmark.StreamResult> streams = new ArrayList<>();
+      List<PickerBenchmark.RawResult> pairedRaw = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < repeat; i++) {
+        out.printf(Locale.ROOT, "streaming run %d/%d ...%n", i + 1, repeat);
+        PickerBenchmark.StreamResult run =
+            bench.stream(batcher, settings, stations, threads, dataSeconds);
+        int b = Math.max(1, (int) Math.round(run.meanBatch()));
+        PickerBenchmark.RawResult r = bench.raw(b, rawSeconds);
+        out.printf(
+            Locale.ROOT,
+            "  %.1f windows/s streaming (mean batch %.2f), %.1f raw at batch %d: %.2f%n",
+            run.windowsPerSecond(),
+            run.meanBatch(),
+            r.windowsPerSecond(),
+            b,
+            run.windowsPerSecond() / r.windowsPerSecond());
+        streams.add(run);
+        pairedRaw.add(r);
+        ratios.add(run.windowsPerSecond() / r.windowsPerSecond());
+      }
+      int mid = medianIndex(ratios);
+      PickerBenchmark.StreamResult stream = streams.get(mid);
+      PickerBenchmark.RawResult same = pairedRaw.get(mid);
+      int streamBatch = same.batchSize();
 
-      TreeSet<Integer> sizes = new TreeSet<>(List.of(1, 8, 32));
-      int streamBatch = Math.max(1, (int) Math.round(stream.meanBatch()));
-      sizes.add(streamBatch);
       List<PickerBenchmark.RawResult> raw = new ArrayList<>();
-      for (int b : sizes) {
+      for (int b : new TreeSet<>(List.of(1, 8, 32))) {
         out.printf(Locale.ROOT, "raw ONNX Runtime, batch %d ...%n", b);
         raw.add(bench.raw(b, rawSeconds));
       }
-      PickerBenchmark.RawResult same =
-          raw.stream().filter(r -> r.batchSize() == streamBatch).findFirst().orElseThrow();
       PickerBenchmark.HeapResult heap =
           heapStations == 0 ? null : bench.heap(batcher, settings, heapStations, threads, 60);
 
       List<PickerBenchmark.LatencyResult> latencies = latencies(bench, batcher, settings, out);
 
-      double ratio = stream.windowsPerSecond() / same.windowsPerSecond();
+      double ratio = ratios.get(mid);
       double realTimeStations = stream.windowsPerSecond() * stride;
       out.println();
       BenchOutput.row(out, "figure", "value");
       for (PickerBenchmark.RawResult r : raw) {
         row(out, "raw ORT windows/s, batch " + r.batchSize(), "%.1f", r.windowsPerSecond());
       }
+      row(
+          out,
+          "raw ORT windows/s, batch " + streamBatch + " (after the median run)",
+          "%.1f",
+          same.windowsPerSecond());
       row(
           out,
           "streaming windows/s (" + stream.stations() + " stations)",
@@ -189,6 +229,14 @@ public final class BenchPickerCommand implements Callable<Integer> {
               1000 / same.windowsPerSecond()));
       row(out, "model busy (share of the streaming run)", "%.2f", stream.modelBusy());
       row(out, "streaming / raw at batch " + streamBatch, "%.2f", ratio);
+      BenchOutput.row(
+          out,
+          "streaming / raw, " + repeat + " runs (min - max)",
+          String.format(
+              Locale.ROOT,
+              "%.2f - %.2f",
+              ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+              ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
       row(out, "stations in real time (stride " + fmt(stride) + " s)", "%.0f", realTimeStations);
       row(out, "streaming records/s", "%.0f", stream.records() / stream.seconds());
       row(out, "streaming picks (noise)", "%.0f", (double) stream.picks());
@@ -217,6 +265,9 @@ public final class BenchPickerCommand implements Callable<Integer> {
       doc.put("model", picker.manifest().name() + " " + picker.manifest().version());
       doc.put("raw", raw);
       doc.put("stream", stream);
+      doc.put("streamRuns", streams);
+      doc.put("rawPairedWithStreamRuns", pairedRaw);
+      doc.put("streamOverRawPerRun", ratios);
       doc.put("streamOverRawSameBatch", ratio);
       doc.put("realTimeStationsAtStride", realTimeStations);
       doc.put("strideSeconds", stride);
@@ -286,6 +337,16 @@ public final class BenchPickerCommand implements Callable<Integer> {
   private static void quietLogs() {
     BenchOutput.quiet("org.seiswatch", ch.qos.logback.classic.Level.WARN);
     BenchOutput.quiet("org.apache.kafka", ch.qos.logback.classic.Level.ERROR);
+  }
+
+  /** Index of the median value (the lower one of an even count). */
+  private static int medianIndex(List<Double> values) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(values.get(a), values.get(b)));
+    return order.get((values.size() - 1) / 2);
   }
 
   private static void row(PrintStream out, String name, String pattern, double value) {

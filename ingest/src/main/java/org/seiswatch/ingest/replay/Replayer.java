@@ -107,7 +107,8 @@ public final class Replayer {
     ReplayStats stats = new ReplayStats();
     ProgressLog progress = new ProgressLog(clock, config.progressInterval());
     Pacer pacer = new Pacer(config.speed(), clock, () -> stopped);
-    RecordMerger merger = new RecordMerger(files);
+    // paced: in end-time order, as a real-time source delivers records (each once complete)
+    RecordMerger merger = new RecordMerger(files, config.speed() > 0);
     ReplayHealth health = new ReplayHealth();
     long nextHealth = clock.nanoTime() + HEALTH_INTERVAL.toNanos();
     boolean completed = true;

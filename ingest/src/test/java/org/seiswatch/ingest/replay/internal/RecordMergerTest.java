@@ -54,6 +54,21 @@ class RecordMergerTest {
   }
 
   @Test
+  void shouldYieldRecordsInEndTimeOrderForAPacedReplay() {
+    List<FileItem> byStart = mergeAll(files);
+    List<FileItem> byEnd = new ArrayList<>();
+    new RecordMerger(files, true).forEachRemaining(byEnd::add);
+
+    assertEquals(byStart.size(), byEnd.size());
+    List<Instant> ends =
+        byEnd.stream().map(i -> ((GoodRecord) i).record().nextStartTime()).toList();
+    assertThat(ends).isSorted();
+    // the demo's records differ in length, so the two orders really differ
+    assertThat(byEnd.stream().map(RecordMergerTest::where).toList())
+        .isNotEqualTo(byStart.stream().map(RecordMergerTest::where).toList());
+  }
+
+  @Test
   void shouldGiveTheSameOrderWhenMergedTwice() {
     List<Path> reversed = new ArrayList<>(files);
     Collections.reverse(reversed);
