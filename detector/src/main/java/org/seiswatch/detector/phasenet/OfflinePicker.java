@@ -184,14 +184,7 @@ public final class OfflinePicker {
         segment[c] = grid[c] == null ? new double[end - i] : Arrays.copyOfRange(grid[c], i, end);
       }
       for (StreamingStacker.StackedPick k : segments.pick(segment, first + i, phase)) {
-        picks.add(
-            PhaseNetPicks.of(
-                site,
-                k.phase(),
-                DataTime.toInstant(k.index() * period),
-                k.score(),
-                k.amplitude(),
-                manifest));
+        picks.add(PhaseNetPicks.of(site, k, manifest));
       }
       i = end;
     }

@@ -10,6 +10,7 @@ import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Site;
 import org.seiswatch.common.model.Source;
 import org.seiswatch.common.model.StreamId;
+import org.seiswatch.detector.internal.DataTime;
 
 /**
  * Turns a PhaseNet pick into the {@link Pick} message: id {@code NET.STA.LOC.CHA.<phase>.<time
@@ -25,6 +26,18 @@ public final class PhaseNetPicks {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private PhaseNetPicks() {}
+
+  /** The message for a stacked pick, its sample number at the model rate turned into a time. */
+  public static Pick of(StreamId channel, StreamingStacker.StackedPick pick, ModelManifest model) {
+    long period = DataTime.sampleOffset(1, model.samplingRateHz());
+    return of(
+        channel,
+        pick.phase(),
+        DataTime.toInstant(pick.index() * period),
+        pick.score(),
+        pick.amplitude(),
+        model);
+  }
 
   /**
    * @param amplitude the pick's {@link OnsetAmplitude}, or null

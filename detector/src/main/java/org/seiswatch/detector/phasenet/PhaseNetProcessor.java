@@ -232,14 +232,7 @@ public final class PhaseNetProcessor
     List<Pick> picks = new ArrayList<>();
     StreamId site = site(id, inst);
     for (StreamingStacker.StackedPick k : stacked) {
-      picks.add(
-          PhaseNetPicks.of(
-              site,
-              k.phase(),
-              DataTime.toInstant(k.index() * period),
-              k.score(),
-              k.amplitude(),
-              manifest));
+      picks.add(PhaseNetPicks.of(site, k, manifest));
     }
     long settled = inst.settledSample();
     if (settled != DataTime.NONE) {
