@@ -16,6 +16,7 @@ import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.StreamId;
 import org.seiswatch.common.mseed.MiniSeed;
 import org.seiswatch.common.mseed.MiniSeedRecord;
+import org.seiswatch.detector.DetectorConfig;
 import org.seiswatch.detector.assembler.SampleBlock;
 import org.seiswatch.detector.internal.DataTime;
 import org.slf4j.Logger;
@@ -27,19 +28,44 @@ import org.slf4j.LoggerFactory;
  * NET.STA.LOC} + band and instrument code) and put on the model's sample grid; components map to
  * slots per {@link PhaseNetPicks#slotOf} (E/N/Z, 1/2/Z, or Z only, missing slots zero). A segment
  * is a run of grid samples where every component of the instrument has data: no window spans a gap,
- * so gaps split segments (gap filling is left to the streaming assembler). Channels at another rate
- * from 10 to 1000 Hz are resampled to the model's ({@link Resampler}, as in the stream); others are
- * skipped with a warning.
+ * so gaps split segments; holes up to the stream's gap-fill limit are filled as the stream fills
+ * them, so that the same records give the same picks offline and in the stream. Channels at another
+ * rate from 10 to 1000 Hz are resampled to the model's ({@link Resampler}, as in the stream);
+ * others are skipped with a warning.
  */
 public final class OfflinePicker {
   private static final Logger log = LoggerFactory.getLogger(OfflinePicker.class);
 
   private final ModelManifest manifest;
   private final SegmentPicker segments;
+  private final int maxFill;
 
+  /** With the stream's default gap filling ({@value DetectorConfig#PHASENET_GAP_FILL_S}). */
   public OfflinePicker(PhasePicker picker, StackSettings settings, int batchSize) {
+    this(
+        picker,
+        settings,
+        batchSize,
+        (int)
+            Math.round(
+                (Double)
+                        DetectorConfig.DEFINITION
+                            .defaultValues()
+                            .get(DetectorConfig.PHASENET_GAP_FILL_S)
+                    * picker.manifest().samplingRateHz()));
+  }
+
+  /**
+   * @param maxFill longest hole in one component, in model samples, filled by linear interpolation
+   *     as the stream fills it; longer holes split the segment
+   */
+  public OfflinePicker(PhasePicker picker, StackSettings settings, int batchSize, int maxFill) {
+    if (maxFill < 0) {
+      throw new IllegalArgumentException("max fill " + maxFill);
+    }
     this.manifest = picker.manifest();
     this.segments = new SegmentPicker(picker, settings, batchSize);
+    this.maxFill = maxFill;
   }
 
   /** Reads every record of a miniSEED file (v2 or v3, any record length). */
@@ -129,12 +155,50 @@ public final class OfflinePicker {
     long last = Long.MIN_VALUE;
     for (List<SampleBlock> blocks : channels.values()) {
       for (SampleBlock b : blocks) {
-        long start = Math.round(b.startNanos() / (double) period);
+        long start = gridSample(b, period);
         first = Math.min(first, start);
         last = Math.max(last, start + b.size());
       }
     }
     return first == Long.MAX_VALUE ? null : new long[] {first, last};
+  }
+
+  /** A block's first sample on the model's absolute grid, rounded as the stream rounds it. */
+  private static long gridSample(SampleBlock b, long period) {
+    return Math.floorDiv(b.startNanos() + period / 2, period);
+  }
+
+  /**
+   * One channel's blocks (in time order) on the grid from {@code first}, the way the stream lines
+   * them up ({@link InstrumentState#add}): samples a block repeats are skipped, a hole of at most
+   * {@link #maxFill} samples is filled by linear interpolation, a longer one stays missing (NaN).
+   * So a record whose start is a fraction of a sample off (timing jitter rounding the other way)
+   * does not split the segment here when the stream fills it.
+   */
+  private double[] place(List<SampleBlock> blocks, long first, int n, long period) {
+    double[] x = new double[n];
+    Arrays.fill(x, Double.NaN);
+    int end = -1;
+    for (SampleBlock b : blocks) {
+      double[] samples = b.samples();
+      int base = (int) (gridSample(b, period) - first);
+      int skip = end < 0 ? 0 : Math.max(0, Math.min(samples.length, end - base));
+      if (skip == samples.length) {
+        continue;
+      }
+      int hole = end < 0 ? 0 : Math.max(0, base - end);
+      if (hole > 0 && hole <= maxFill) {
+        double before = x[end - 1];
+        for (int i = 0; i < hole; i++) {
+          x[end + i] = before + (samples[skip] - before) * (i + 1) / (hole + 1);
+        }
+      }
+      int at = base + skip;
+      int count = Math.min(samples.length - skip, n - at);
+      System.arraycopy(samples, skip, x, at, count);
+      end = at + count;
+    }
+    return x;
   }
 
   private List<Pick> pickInstrument(String instrument, Map<StreamId, List<SampleBlock>> channels) {
@@ -157,13 +221,7 @@ public final class OfflinePicker {
     boolean[] present = new boolean[n];
     Arrays.fill(present, true);
     for (Map.Entry<StreamId, List<SampleBlock>> e : channels.entrySet()) {
-      double[] x = new double[n];
-      Arrays.fill(x, Double.NaN);
-      for (SampleBlock b : e.getValue()) {
-        double[] samples = b.samples();
-        int at = (int) (Math.round(b.startNanos() / (double) period) - first);
-        System.arraycopy(samples, 0, x, at, Math.min(samples.length, n - at));
-      }
+      double[] x = place(e.getValue(), first, n, period);
       for (int i = 0; i < n; i++) {
         present[i] &= !Double.isNaN(x[i]);
       }
