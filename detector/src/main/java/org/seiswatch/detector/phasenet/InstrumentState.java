@@ -67,16 +67,25 @@ final class InstrumentState {
     int hole = (int) Math.max(0, base - end);
     double[] grown = Arrays.copyOf(buf[slot], buf[slot].length + hole + samples.length - skip);
     int at = buf[slot].length;
-    double before = last[slot];
-    for (int i = 0; i < hole; i++) {
-      grown[at + i] =
-          hole <= maxFill && !Double.isNaN(before)
-              ? before + (samples[skip] - before) * (i + 1) / (hole + 1)
-              : Double.NaN;
-    }
+    fillHole(grown, at, hole, last[slot], samples[skip], maxFill);
     System.arraycopy(samples, skip, grown, at + hole, samples.length - skip);
     buf[slot] = grown;
     last[slot] = samples[samples.length - 1];
+  }
+
+  /**
+   * Writes the {@code hole} samples at {@code x[at..]} between {@code before} and {@code after}: a
+   * linear interpolation when the hole is at most {@code maxFill} samples and {@code before} is
+   * known, else NaN (missing). The stream and {@code seiswatch pick} ({@link OfflinePicker}) fill
+   * holes with this one rule.
+   */
+  static void fillHole(double[] x, int at, int hole, double before, double after, int maxFill) {
+    for (int i = 0; i < hole; i++) {
+      x[at + i] =
+          hole <= maxFill && !Double.isNaN(before)
+              ? before + (after - before) * (i + 1) / (hole + 1)
+              : Double.NaN;
+    }
   }
 
   /**

@@ -187,11 +187,8 @@ public final class OfflinePicker {
         continue;
       }
       int hole = end < 0 ? 0 : Math.max(0, base - end);
-      if (hole > 0 && hole <= maxFill) {
-        double before = x[end - 1];
-        for (int i = 0; i < hole; i++) {
-          x[end + i] = before + (samples[skip] - before) * (i + 1) / (hole + 1);
-        }
+      if (hole > 0) {
+        InstrumentState.fillHole(x, end, hole, x[end - 1], samples[skip], maxFill);
       }
       int at = base + skip;
       int count = Math.min(samples.length - skip, n - at);
