@@ -87,13 +87,14 @@ public final class PipelineLatencyBenchmark {
     if (!(speed > 0)) {
       throw new IllegalArgumentException("speed " + speed + " must be > 0 (a paced replay)");
     }
-    Path dir = Files.createTempDirectory("seiswatch-bench-latency");
     try (Demo demo =
         new Demo(
-            new DemoSettings(null, 0, dir.resolve("demo"), 0, speed, detectorSettings),
+            new DemoSettings(null, 0, null, 0, speed, detectorSettings),
             new PrintStream(OutputStream.nullOutputStream()))) {
       progress.accept("starting the embedded broker, detector and alert service ...");
       demo.start();
+      // in the demo's temporary directory, deleted with it
+      Path dir = demo.workDir().resolve("bench-latency");
       Path event = DemoEvent.extractTo(dir.resolve("event"));
       Path waveforms = dir.resolve("waveforms");
       Instant first = trim(event.resolve("waveforms"), waveforms, dataSeconds);
@@ -118,8 +119,6 @@ public final class PipelineLatencyBenchmark {
         throw new IllegalStateException("the pipeline published no event within 3 minutes");
       }
       return measure(demo.bootstrapServers(), first, speed, dataSeconds, replayWall);
-    } finally {
-      deleteTree(dir);
     }
   }
 
@@ -249,13 +248,5 @@ public final class PipelineLatencyBenchmark {
       }
     }
     return out;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

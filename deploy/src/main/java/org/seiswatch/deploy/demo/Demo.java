@@ -176,6 +176,14 @@ public final class Demo implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /**
+   * Where broker and Kafka Streams state live (after {@link #start}); a temporary one, and what
+   * callers put in it, is deleted on {@link #close}.
+   */
+  public Path workDir() {
+    return workDir;
+  }
+
   public int httpPort() {
     return alerts.httpPort();
   }
