@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -52,11 +53,15 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new IllegalStateException("broker already started");
     }
     long started = System.nanoTime();
-    port =
-        settings.port() == 0
-            ? freePort(settings.host())
-            : requireFree(settings.host(), settings.port());
-    int controllerPort = freePort(settings.host());
+    int controllerPort;
+    if (settings.port() == 0) {
+      int[] ports = freePorts(settings.host(), 2, -1);
+      port = ports[0];
+      controllerPort = ports[1];
+    } else {
+      port = requireFree(settings.host(), settings.port());
+      controllerPort = freePorts(settings.host(), 1, port)[0];
+    }
     Path logDir = settings.dataDir().resolve("kafka-logs").toAbsolutePath();
     try {
       Files.createDirectories(logDir);
@@ -162,13 +167,36 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
-      return socket.getLocalPort();
+  /**
+   * {@code count} free ports on the host, distinct from each other and from {@code taken}: each
+   * socket stays bound until all are found, so the system cannot hand out one port twice (it did:
+   * the broker and controller listeners once got the same port and the broker refused to start).
+   */
+  private static int[] freePorts(String host, int count, int taken) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      int[] ports = new int[count];
+      for (int found = 0; found < count; ) {
+        ServerSocket socket = new ServerSocket();
+        sockets.add(socket);
+        socket.bind(new InetSocketAddress(address, 0));
+        if (socket.getLocalPort() != taken) {
+          ports[found++] = socket.getLocalPort();
+        }
+      }
+      return ports;
     } catch (IOException e) {
       throw new ConfigurationException(
           "cannot find a free port on " + host + ": " + e.getMessage(), e);
+    } finally {
+      for (ServerSocket socket : sockets) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          LOG.debug("closing a port probe: {}", e.toString());
+        }
+      }
     }
   }
 }
