@@ -58,6 +58,7 @@ public final class DetectorConfig extends AbstractConfig {
   public static final String PHASENET_HORIZON_S = "phasenet.horizon.s";
   public static final String PHASENET_BLINDING_S = "phasenet.blinding.s";
   public static final String PHASENET_EDGE_WEIGHT = "phasenet.edge.weight";
+  public static final String PHASENET_S_CENTRE_LEVEL = "phasenet.s.centre.level";
   public static final String PHASENET_GAP_FILL_S = "phasenet.gap.fill.s";
   public static final String PHASENET_MAX_LEAD_S = "phasenet.max.lead.s";
 
@@ -352,6 +353,16 @@ public final class DetectorConfig extends AbstractConfig {
             "Stacking weight of a window's probability at its right blinding edge, relative to 1"
                 + " at the horizon; it falls linearly in between, so a sample counts less from a"
                 + " window that saw little data after it. 1 = plain mean.")
+        .define(
+            PHASENET_S_CENTRE_LEVEL,
+            Type.DOUBLE,
+            PhaseNetSettings.DEFAULT_S_CENTRE_LEVEL,
+            ConfigDef.Range.between(0.0, 0.99),
+            Importance.LOW,
+            "An S pick is timed at the centre of the stacked S peak where the probability stays at"
+                + " or above this fraction of the peak's height (at most the minimum peak distance"
+                + " either side); 0 = at the maximum, PhaseNet's own rule. P picks are always"
+                + " timed at the maximum.")
         .define(
             PHASENET_GAP_FILL_S,
             Type.DOUBLE,
@@ -771,14 +782,18 @@ public final class DetectorConfig extends AbstractConfig {
     return PICKER_TYPE_PHASENET.equals(getString(PICKER_TYPE));
   }
 
-  /** Stride, horizon and blinding in samples at the model's {@code sampleRate}; edge weight. */
+  /**
+   * Stride, horizon and blinding in samples at the model's {@code sampleRate}; edge weight and S
+   * centre level.
+   */
   public StackSettings stackSettings(double sampleRate) {
     return StackSettings.ofSeconds(
             getDouble(PHASENET_STRIDE_S),
             getDouble(PHASENET_HORIZON_S),
             getDouble(PHASENET_BLINDING_S),
             sampleRate)
-        .withEdgeWeight(getDouble(PHASENET_EDGE_WEIGHT));
+        .withEdgeWeight(getDouble(PHASENET_EDGE_WEIGHT))
+        .withSCentreLevel(getDouble(PHASENET_S_CENTRE_LEVEL));
   }
 
   /** The streaming PhaseNet settings at the model's {@code sampleRate}. */

@@ -90,19 +90,25 @@ class PhaseNetStreamingTest {
 
   @Test
   void shouldPickLikeTheOfflineStackingWhenTracesArePushedAsShuffledPackets() {
+    double[] window = PickData.windowF1(TOLERANCE);
     double[] offline = offlineF1();
     double[] stream = f1(streamed(dirA));
     LOG.info(
-        "RESULT trace F1 P/S: offline {}/{}, stream {}/{}",
+        "RESULT trace F1 P/S: one window each {}/{}, offline stacking {}/{}, stream {}/{}",
+        fmt(window[0]),
+        fmt(window[1]),
         fmt(offline[0]),
         fmt(offline[1]),
         fmt(stream[0]),
         fmt(stream[1]));
     assertThat(stream[0]).isCloseTo(offline[0], Offset.offset(0.02));
     assertThat(stream[1]).isCloseTo(offline[1], Offset.offset(0.02));
-    // issue 4: P >= 0.92 and S >= 0.83 in the stream (one window alone: P 0.942, S 0.857)
+    // issue 4: P >= 0.92 and S >= 0.83 in the stream, within 0.02 of one window each (P 0.942,
+    // S 0.857); measured P 0.929, S 0.850
     assertThat(stream[0]).isGreaterThanOrEqualTo(0.92);
     assertThat(stream[1]).isGreaterThanOrEqualTo(0.83);
+    assertThat(stream[0]).isGreaterThanOrEqualTo(window[0] - 0.02);
+    assertThat(stream[1]).isGreaterThanOrEqualTo(window[1] - 0.02);
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.seiswatch.detector.internal.DataTime;
  */
 final class InstrumentState {
   private static final int SLOTS = ModelManifest.CHANNELS;
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   /** Runs windows through the model, in order; returns each window's {@code [3][W]} output. */
   @FunctionalInterface

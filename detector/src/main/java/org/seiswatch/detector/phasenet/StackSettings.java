@@ -12,9 +12,18 @@ package org.seiswatch.detector.phasenet;
  * @param edgeWeight weight of a window's contribution at its right blinding edge (offset W - B),
  *     relative to 1 at the horizon (offset W - H); it falls linearly in between, so a sample counts
  *     less from a window that saw little data after it; 1 is the plain mean
+ * @param sCentreLevel an S pick is timed at the centre of its stacked peak, taken where the stacked
+ *     S probability stays at or above this fraction of the peak's height (at most the minimum peak
+ *     distance either side); 0 times it at the maximum, PhaseNet's rule (which P always uses).
+ *     Windows that disagree by a few hundredths of a second about an S onset stack to a broad or
+ *     double-humped peak whose maximum falls on either side; its centre does not.
  */
 public record StackSettings(
-    int strideSamples, int horizonSamples, int blindingSamples, double edgeWeight) {
+    int strideSamples,
+    int horizonSamples,
+    int blindingSamples,
+    double edgeWeight,
+    double sCentreLevel) {
 
   public StackSettings {
     if (strideSamples < 1 || blindingSamples < 0 || horizonSamples <= blindingSamples) {
@@ -37,6 +46,9 @@ public record StackSettings(
     if (!(edgeWeight >= 0 && edgeWeight <= 1)) {
       throw new IllegalArgumentException("edge weight " + edgeWeight + " is not in [0, 1]");
     }
+    if (!(sCentreLevel >= 0 && sCentreLevel < 1)) {
+      throw new IllegalArgumentException("S centre level " + sCentreLevel + " is not in [0, 1)");
+    }
   }
 
   /**
@@ -52,8 +64,8 @@ public record StackSettings(
   }
 
   /**
-   * From seconds at the model's sample rate, with the default edge weight ({@link
-   * PhaseNetSettings#DEFAULT_EDGE_WEIGHT}).
+   * From seconds at the model's sample rate, with the default edge weight and S centre level
+   * ({@link PhaseNetSettings}).
    */
   public static StackSettings ofSeconds(
       double stride, double horizon, double blinding, double sampleRate) {
@@ -61,11 +73,17 @@ public record StackSettings(
         (int) Math.round(stride * sampleRate),
         (int) Math.round(horizon * sampleRate),
         (int) Math.round(blinding * sampleRate),
-        PhaseNetSettings.DEFAULT_EDGE_WEIGHT);
+        PhaseNetSettings.DEFAULT_EDGE_WEIGHT,
+        PhaseNetSettings.DEFAULT_S_CENTRE_LEVEL);
   }
 
   /** The same windows with another edge weight. */
   public StackSettings withEdgeWeight(double weight) {
-    return new StackSettings(strideSamples, horizonSamples, blindingSamples, weight);
+    return new StackSettings(strideSamples, horizonSamples, blindingSamples, weight, sCentreLevel);
+  }
+
+  /** The same windows with another S centre level. */
+  public StackSettings withSCentreLevel(double level) {
+    return new StackSettings(strideSamples, horizonSamples, blindingSamples, edgeWeight, level);
   }
 }

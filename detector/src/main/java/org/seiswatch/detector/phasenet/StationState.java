@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class StationState {
   /**
    * 2: the stacker keeps its segment start (pick amplitudes); 3: raw samples and accumulators are
-   * stored apart, pending samples as integers when they are.
+   * stored apart, pending samples as integers when they are; 4: per-instrument window phase; 5: the
+   * stacker records its S centre level.
    */
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(StationState.class);
 

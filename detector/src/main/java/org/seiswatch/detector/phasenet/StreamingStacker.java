@@ -26,7 +26,10 @@ import org.seiswatch.detector.internal.BinaryWriter;
  * is pickable. A sample is final when no later window can contribute to it: at most H + stride
  * after it arrived. Final samples are picked with the manifest rule ({@link PeakDetector}) on the
  * stacked P and S traces; maxima closer than the minimum distance form a cluster that is decided
- * once no later maximum can join it, so every pick is emitted exactly once and never revised.
+ * once no later maximum can join it, so every pick is emitted exactly once and never revised. A P
+ * pick is timed at its maximum; an S pick at the centre of its peak at {@link
+ * StackSettings#sCentreLevel} of its height (the stacked values it reads are final and kept for
+ * it), which can fall up to half the minimum distance before the maximum.
  *
  * <p>Use: {@link #append} samples, run the returned windows through the model in order, pass each
  * result to {@link #accept}; {@link #flush} at the end of the segment (end of data, a gap).
@@ -55,6 +58,7 @@ public final class StreamingStacker {
   private final int lo;
   private final int hi;
   private final double edgeWeight;
+  private final double sCentreLevel;
   private final double[] weights;
   private final double[] thresholds;
   private final int minDistance;
@@ -92,6 +96,7 @@ public final class StreamingStacker {
     this.lo = Math.max(settings.blindingSamples(), window - settings.horizonSamples());
     this.hi = window - settings.blindingSamples();
     this.edgeWeight = settings.edgeWeight();
+    this.sCentreLevel = settings.sCentreLevel();
     this.weights = new double[window];
     for (int o = 0; o < window; o++) {
       weights[o] = o < lo ? 1 : 1 - (1 - edgeWeight) * (o - lo) / (hi - lo);
@@ -133,7 +138,7 @@ public final class StreamingStacker {
   /**
    * First sample at which a pick can still appear: picks before it have all been returned. It is
    * the earliest maximum still waiting for its cluster to close, else the last final sample (a
-   * maximum is recognised one sample late).
+   * maximum is recognised one sample late), less how far centring can move an S pick back.
    */
   public long settledSample() {
     long settled = finalUntil - 1;
@@ -142,7 +147,12 @@ public final class StreamingStacker {
         settled = Math.min(settled, cluster.get(0).index());
       }
     }
-    return settled;
+    return settled - centreReach();
+  }
+
+  /** How far before its maximum a centred S pick can fall. */
+  private int centreReach() {
+    return sCentreLevel > 0 ? (minDistance + 1) / 2 : 0;
   }
 
   /** First sample that is not final yet. */
@@ -217,7 +227,10 @@ public final class StreamingStacker {
 
   private List<StackedPick> finalizeUntil(long until, long dataEnd) {
     List<StackedPick> picks = new ArrayList<>();
-    for (long t = finalUntil; t < until; t++) {
+    long from = finalUntil;
+    // every sample before until is final from here on (closing a cluster may read them all)
+    finalUntil = until;
+    for (long t = from; t < until; t++) {
       int i = (int) (t - accStart);
       for (int p = 0; p < PHASES; p++) {
         double v = weight[i] > 0 ? sum[p][i] / weight[i] : Double.NaN;
@@ -236,12 +249,50 @@ public final class StreamingStacker {
         }
       }
     }
+    // the stacked values stay for centring S picks: back to the minimum distance before the
+    // earliest open S maximum, or before any maximum still to come
+    long keepFrom = until - 1;
+    if (!clusters.get(1).isEmpty()) {
+      keepFrom = Math.min(keepFrom, clusters.get(1).get(0).index());
+    }
     int done = (int) (until - accStart);
+    if (sCentreLevel > 0) {
+      done = (int) Math.min(done, keepFrom - minDistance - accStart);
+    }
     if (done > 0) {
       shiftAcc(done);
     }
-    finalUntil = until;
     return picks;
+  }
+
+  /** The stacked probability of phase {@code p} at a final sample; NaN without data or kept. */
+  private double stacked(int p, long t) {
+    long i = t - accStart;
+    if (i < 0 || i >= weight.length || t >= finalUntil || weight[(int) i] == 0) {
+      return Double.NaN;
+    }
+    return sum[p][(int) i] / weight[(int) i];
+  }
+
+  /**
+   * Where an S pick is timed ({@link StackSettings#sCentreLevel}): the middle of the run of final
+   * stacked samples at or above the level times the peak's height around its maximum, at most the
+   * minimum distance either side; the maximum itself for P or level 0.
+   */
+  private long onsetOf(int p, long peak, double score) {
+    if (p != 1 || sCentreLevel == 0) {
+      return peak;
+    }
+    double level = sCentreLevel * score;
+    long a = peak;
+    while (a > peak - minDistance && stacked(p, a - 1) >= level) {
+      a--;
+    }
+    long b = peak;
+    while (b < peak + minDistance && stacked(p, b + 1) >= level) {
+      b++;
+    }
+    return Math.floorDiv(a + b, 2);
   }
 
   private List<StackedPick> addCandidate(int p, StackedPick candidate, long dataEnd) {
@@ -267,7 +318,7 @@ public final class StreamingStacker {
     }
     List<StackedPick> out = new ArrayList<>();
     for (PeakDetector.Peak k : PeakDetector.suppress(peaks, minDistance)) {
-      long onset = base + k.index();
+      long onset = onsetOf(p, base + k.index(), k.score());
       Amplitude amplitude =
           OnsetAmplitude.measure(
               phase(p),
@@ -294,6 +345,7 @@ public final class StreamingStacker {
    */
   public void writeTo(BinaryWriter w) {
     w.writeInt(window).writeInt(stride).writeInt(lo).writeInt(hi).writeDouble(edgeWeight);
+    w.writeDouble(sCentreLevel);
     w.writeLong(segmentStart).writeLong(rawStart).writeInt(rawLength);
     w.writeLong(nextWindow).writeLong(nextEmit).writeBoolean(first);
     w.writeLong(finalUntil);
@@ -321,7 +373,8 @@ public final class StreamingStacker {
             & r.readInt() == s.stride
             & r.readInt() == s.lo
             & r.readInt() == s.hi
-            & r.readDouble() == s.edgeWeight;
+            & r.readDouble() == s.edgeWeight
+            & r.readDouble() == s.sCentreLevel;
     s.segmentStart = r.readLong();
     s.rawStart = r.readLong();
     s.rawLength = r.readInt();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stacking rule on the 77 labeled 90 s traces of {@code shared/data/picks/traces}: P/S F1 at
- * 0.1 s for several horizons and strides, and independence from where the stream starts. The traces
- * hold other, unlabeled earthquakes (P/S pairs at 0.9+ probability far from the label), so
+ * 0.1 s for the default and for full stacking, and independence from where the stream starts. The
+ * traces hold other, unlabeled earthquakes (P/S pairs at 0.9+ probability far from the label), so
  * precision counts only the picks inside the labeled 30 s window of each trace ({@code
- * window_offset_in_trace}); the whole-trace figures are logged too.
+ * window_offset_in_trace}); the whole-trace figures are logged too. Where the window grid falls
+ * against the data moves F1 by a pick or two (every P label is at trace sample 3000, on the grid of
+ * phase 0), so the F1 figures are means over the 10 grid positions 0, 0.5, ... 4.5 s.
  */
 class PhaseNetTraceStackingTest {
   private static final Logger log = LoggerFactory.getLogger(PhaseNetTraceStackingTest.class);
@@ -46,7 +47,27 @@ class PhaseNetTraceStackingTest {
     picker.close();
   }
 
-  private static PickData.Score[] score(StackSettings settings) {
+  private static final int POSITIONS = 10;
+
+  /** Mean P and S F1 over the grid phases {@code k * stride / 10}. */
+  private static double[] meanF1(StackSettings settings) {
+    double[] mean = new double[2];
+    for (int k = 0; k < POSITIONS; k++) {
+      PickData.Score[] ps = score(settings, k * settings.strideSamples() / POSITIONS);
+      mean[0] += ps[0].f1() / POSITIONS;
+      mean[1] += ps[1].f1() / POSITIONS;
+    }
+    log.info(
+        "mean over {} grid positions, stride {} horizon {}: P {} S {}",
+        POSITIONS,
+        settings.strideSamples(),
+        settings.horizonSamples(),
+        String.format(java.util.Locale.ROOT, "%.4f", mean[0]),
+        String.format(java.util.Locale.ROOT, "%.4f", mean[1]));
+    return mean;
+  }
+
+  private static PickData.Score[] score(StackSettings settings, int phase) {
     SegmentPicker segments = new SegmentPicker(picker, settings, 32);
     PickData.Score p = new PickData.Score();
     PickData.Score s = new PickData.Score();
@@ -54,7 +75,7 @@ class PhaseNetTraceStackingTest {
     PickData.Score wholeS = new PickData.Score();
     for (int i = 0; i < labels.size(); i++) {
       PickData.Label label = labels.get(i);
-      List<StackedPick> picks = segments.pick(traces.get(i), 0);
+      List<StackedPick> picks = segments.pick(traces.get(i), 0, phase);
       List<StackedPick> inWindow =
           picks.stream()
               .filter(k -> k.index() >= label.offset() && k.index() < label.offset() + 3000)
@@ -65,12 +86,14 @@ class PhaseNetTraceStackingTest {
       wholeS.add(indices(picks, Phase.S), label.sTrace(), TOLERANCE);
     }
     log.info(
-        "traces, stride {} horizon {} blinding {} edge weight {}: in the labeled window P {};"
-            + " S {}; whole trace P {}; S {}",
+        "traces, phase {} stride {} horizon {} blinding {} edge weight {} S centre {}: in the"
+            + " labeled window P {}; S {}; whole trace P {}; S {}",
+        phase,
         settings.strideSamples(),
         settings.horizonSamples(),
         settings.blindingSamples(),
         settings.edgeWeight(),
+        settings.sCentreLevel(),
         p,
         s,
         wholeP,
@@ -82,15 +105,33 @@ class PhaseNetTraceStackingTest {
     return picks.stream().filter(k -> k.phase() == phase).map(k -> (int) k.index()).toList();
   }
 
+  private static double[] defaultMean;
+
+  private static synchronized double[] defaultMeanF1() {
+    if (defaultMean == null) {
+      defaultMean = meanF1(PhaseNetSettings.DEFAULT_STACK);
+    }
+    return defaultMean;
+  }
+
   @Test
-  void shouldKeepTheMeasuredF1WhenStackingWithTheDefaultHorizon() {
-    PickData.Score[] ps = score(PhaseNetSettings.DEFAULT_STACK);
-    // measured: P 0.917 (72 of 77 within 0.1 s, 80 picks), S 0.833 (65 of 77, 79 picks); issue 4
-    // asks P >= 0.92 and S >= 0.83; one window alone gives P 0.942, S 0.857. The 8 false P are 5
-    // picks 0.11-0.46 s off the label that every window makes and 3 unlabeled earthquakes
+  void shouldKeepTheMeasuredF1WhenStackingWithTheDefaults() {
+    double[] mean = defaultMeanF1();
+    // measured: P 0.927, S 0.841 (S 0.834 with S picks at the maximum); issue 4 asks P >= 0.92 and
+    // S >= 0.83; one window alone gives P 0.942, S 0.857. At phase 0, P 0.917: of its 8 false P, 5
+    // are picks 0.11-0.46 s off the label that every window makes and 3 unlabeled earthquakes
     // (detector/README.md "Windows and stacking").
-    assertThat(ps[0].f1()).isGreaterThanOrEqualTo(0.915);
-    assertThat(ps[1].f1()).isGreaterThanOrEqualTo(0.83);
+    assertThat(mean[0]).isGreaterThanOrEqualTo(0.92);
+    assertThat(mean[1]).isGreaterThanOrEqualTo(0.83);
+  }
+
+  @Test
+  void shouldPickSBetterAtTheCentreOfTheStackedPeakThanAtItsMaximum() {
+    double[] centred = defaultMeanF1();
+    double[] atMaximum = meanF1(PhaseNetSettings.DEFAULT_STACK.withSCentreLevel(0));
+    // measured: S 0.841 against 0.834; P is picked at the maximum either way
+    assertThat(centred[1]).isGreaterThan(atMaximum[1]);
+    assertEquals(atMaximum[0], centred[0], 1e-12);
   }
 
   @Test
@@ -117,18 +158,15 @@ class PhaseNetTraceStackingTest {
 
   @Test
   void shouldStayWithinTwoHundredthsOfFullStackingWhenTheHorizonIsShorter() {
-    Map<Integer, PickData.Score[]> byHorizon = new java.util.TreeMap<>();
-    for (int h : new int[] {500, 1000, 1500, 3000}) {
-      byHorizon.put(
-          h,
-          score(
-              new StackSettings(
-                  Math.min(500, h - 50), h, 50, PhaseNetSettings.DEFAULT_EDGE_WEIGHT)));
-    }
-    PickData.Score[] full = byHorizon.get(3000);
-    PickData.Score[] chosen = byHorizon.get(PhaseNetSettings.DEFAULT_STACK.horizonSamples());
-    assertThat(chosen[0].f1()).isGreaterThanOrEqualTo(full[0].f1() - 0.02);
-    assertThat(chosen[1].f1()).isGreaterThanOrEqualTo(full[1].f1() - 0.02);
+    StackSettings d = PhaseNetSettings.DEFAULT_STACK;
+    double[] full =
+        meanF1(
+            new StackSettings(
+                d.strideSamples(), 3000, d.blindingSamples(), d.edgeWeight(), d.sCentreLevel()));
+    double[] chosen = defaultMeanF1();
+    // measured: full stacking P 0.919, S 0.832
+    assertThat(chosen[0]).isGreaterThanOrEqualTo(full[0] - 0.02);
+    assertThat(chosen[1]).isGreaterThanOrEqualTo(full[1] - 0.02);
   }
 
   @Test

@@ -59,6 +59,29 @@ public final class PickData {
     return out;
   }
 
+  /**
+   * P and S F1 at {@code tolerance} samples of the expected (offline, one window each) picks of
+   * {@code expected_picks.csv} against the labels: issue 4's reference, P 0.942 and S 0.857 at 0.1
+   * s.
+   */
+  public static double[] windowF1(int tolerance) {
+    Map<String, List<WindowPick>> expected = expected();
+    Score p = new Score();
+    Score s = new Score();
+    for (Label label : labels()) {
+      List<WindowPick> picks = expected.getOrDefault(label.window(), List.of());
+      p.add(
+          picks.stream().filter(k -> k.phase() == Phase.P).map(WindowPick::index).toList(),
+          label.pIdx(),
+          tolerance);
+      s.add(
+          picks.stream().filter(k -> k.phase() == Phase.S).map(WindowPick::index).toList(),
+          label.sIdx(),
+          tolerance);
+    }
+    return new double[] {p.f1(), s.f1()};
+  }
+
   private static List<String[]> rows(Path csv) {
     try {
       List<String> lines = Files.readAllLines(csv);

@@ -81,4 +81,76 @@ class StreamingStackerTest {
         StreamingStacker.readFrom(
             new BinaryReader(bytes), MANIFEST, PhaseNetSettings.DEFAULT_STACK.withEdgeWeight(1)));
   }
+
+  /**
+   * Two overlapping humps at absolute samples 4003 (0.70) and 4013 (0.72), half width 21, the same
+   * in every window, for P and S: the stacked trace is that shape.
+   */
+  private static List<StackedPick> humps(StackSettings settings) {
+    return shaped(
+        settings,
+        t ->
+            Math.max(
+                0.70f * (1 - Math.abs(t - 4003) / 21f), 0.72f * (1 - Math.abs(t - 4013) / 21f)));
+  }
+
+  /**
+   * Probabilities {@code shape(absolute sample)} for P and S in every window, appended in pieces of
+   * 100 samples; asserts that no pick falls before the settled sample reported before its piece.
+   */
+  private static List<StackedPick> shaped(
+      StackSettings settings, java.util.function.LongToDoubleFunction shape) {
+    StreamingStacker stacker = new StreamingStacker(MANIFEST, settings, 0, 0);
+    List<StackedPick> picks = new ArrayList<>();
+    for (int from = 0; from < 9000; from += 100) {
+      long settled = stacker.settledSample();
+      List<StackedPick> now = new ArrayList<>();
+      for (StreamingStacker.Window w : stacker.append(new double[3][100])) {
+        float[][] probs = new float[3][3000];
+        for (int o = 0; o < 3000; o++) {
+          long t = w.start() + o;
+          probs[1][o] = probs[2][o] = (float) Math.max(0, shape.applyAsDouble(t));
+        }
+        now.addAll(stacker.accept(w.start(), probs));
+      }
+      for (StackedPick k : now) {
+        assertThat(k.index()).as("pick before the settled sample").isGreaterThanOrEqualTo(settled);
+      }
+      picks.addAll(now);
+    }
+    picks.addAll(stacker.flush());
+    return picks;
+  }
+
+  @Test
+  void shouldTimeAnSPickAtTheCentreOfItsPeakAndAPAtItsMaximum() {
+    // above half of 0.72 from 3993 to 4023: centre 4008; the maximum is at 4013
+    List<StackedPick> centred = humps(PhaseNetSettings.DEFAULT_STACK);
+    assertEquals(2, centred.size());
+    StackedPick p = centred.stream().filter(k -> k.phase() == Phase.P).findFirst().orElseThrow();
+    StackedPick s = centred.stream().filter(k -> k.phase() == Phase.S).findFirst().orElseThrow();
+    assertEquals(4013, p.index());
+    assertEquals(4008, s.index());
+    assertThat(s.score()).isCloseTo(0.72, Offset.offset(1e-6));
+
+    List<StackedPick> atMaximum = humps(PhaseNetSettings.DEFAULT_STACK.withSCentreLevel(0));
+    assertEquals(List.of(4013L, 4013L), atMaximum.stream().map(StackedPick::index).toList());
+  }
+
+  @Test
+  void shouldPutACentredSPickBeforeItsMaximumNoEarlierThanTheSettledSample() {
+    // a slow rise from 4420 to 0.8 at 4480 and a fast fall: above 0.4 from 4450 to 4484, centre
+    // 4467, 13 samples before the maximum, which is the only maximum in its cluster; samples are
+    // final in steps of the stride (up to 4500, then 5000), so the S pick is pending between two
+    // steps, while the settled sample must already stay before 4467
+    List<StackedPick> picks =
+        shaped(
+            PhaseNetSettings.DEFAULT_STACK,
+            t -> t <= 4480 ? 0.8 * (t - 4420) / 60.0 : 0.8 * (1 - (t - 4480) / 8.0));
+    assertEquals(
+        List.of(Phase.P, Phase.S), picks.stream().map(StackedPick::phase).sorted().toList());
+    for (StackedPick k : picks) {
+      assertEquals(k.phase() == Phase.P ? 4480 : 4467, k.index(), k.phase().toString());
+    }
+  }
 }
