@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.seiswatch.alerts.webhook.WebhookSettings;
+import org.seiswatch.common.config.UnknownSettings;
 import org.seiswatch.common.error.ConfigurationException;
 
 /**
@@ -265,6 +266,7 @@ public final class AlertsConfig extends AbstractConfig {
    * @throws ConfigurationException naming the setting that is missing or invalid
    */
   public static AlertsConfig from(Map<String, ?> settings) {
+    UnknownSettings.reject(DEFINITION, settings, "alerts");
     try {
       return new AlertsConfig(settings);
     } catch (ConfigException e) {

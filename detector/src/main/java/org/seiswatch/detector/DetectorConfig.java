@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.seiswatch.common.config.UnknownSettings;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.detector.associator.AssociatorSettings;
 import org.seiswatch.detector.associator.LocatorSettings;
@@ -130,6 +131,7 @@ public final class DetectorConfig extends AbstractConfig {
 
   /** Builds and validates the configuration, naming the first bad setting. */
   public static DetectorConfig from(Map<String, ?> props) {
+    UnknownSettings.reject(DEFINITION, props, "detector");
     try {
       DetectorConfig config = new DetectorConfig(props);
       config.staLtaSettings();

@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.seiswatch.common.config.UnknownSettings;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.ingest.internal.ProducerSettings;
 
@@ -107,6 +108,7 @@ public final class ReplayConfig extends AbstractConfig {
    * @throws ConfigurationException naming the bad or missing setting
    */
   public static ReplayConfig from(Map<String, ?> props) {
+    UnknownSettings.reject(DEFINITION, props, "replay", PRODUCER_PREFIX);
     ReplayConfig config;
     try {
       config = new ReplayConfig(props);

@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.seiswatch.common.config.UnknownSettings;
 import org.seiswatch.common.error.ConfigurationException;
 import org.seiswatch.ingest.internal.ProducerSettings;
 import org.seiswatch.ingest.seedlink.client.ClientSettings;
@@ -145,6 +146,7 @@ public final class SeedlinkIngestConfig extends AbstractConfig {
    * @throws ConfigurationException naming the bad setting
    */
   public static SeedlinkIngestConfig from(Map<String, ?> props) {
+    UnknownSettings.reject(DEFINITION, props, "SeedLink ingest", PRODUCER_PREFIX);
     SeedlinkIngestConfig config;
     try {
       config = new SeedlinkIngestConfig(props);
