@@ -13,6 +13,7 @@ import org.seiswatch.deploy.bench.BenchOutput;
 import org.seiswatch.deploy.bench.PipelineLatencyBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seiswatch bench latency}: arrival → pick and origin → alert in a paced replay. */
@@ -46,11 +47,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
               + " mainshock's P reaches the stations from 03:09:06; default: ${DEFAULT-VALUE}).")
   double dataSeconds;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "A detector setting, repeatable (see 'seiswatch detector --list-settings').")
-  Map<String, String> detectorSettings = Map.of();
+  @Mixin DetectorOverrides detectorOverrides;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path json;
@@ -62,6 +59,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
           new CommandLine(this),
           "--speed must be > 0 and --data-seconds at least 40 (the mainshock's P is 34 s in)");
     }
+    Map<String, String> detectorSettings = detectorOverrides.checked();
     BenchOutput.quiet("org.apache.kafka", ch.qos.logback.classic.Level.ERROR);
     BenchOutput.quiet("kafka", ch.qos.logback.classic.Level.ERROR);
     BenchOutput.quiet("org.seiswatch", ch.qos.logback.classic.Level.WARN);

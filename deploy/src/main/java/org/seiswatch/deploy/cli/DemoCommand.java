@@ -14,6 +14,7 @@ import org.seiswatch.common.model.Hypocenter;
 import org.seiswatch.deploy.demo.Demo;
 import org.seiswatch.deploy.demo.DemoSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seiswatch demo}: everything in one JVM on the bundled earthquake. */
@@ -80,17 +81,18 @@ public final class DemoCommand implements Callable<Integer> {
           "With --once: give up after this long without a settled event (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "A detector setting, repeatable (see 'seiswatch detector --list-settings').")
-  Map<String, String> detectorSettings = Map.of();
+  @Mixin DetectorOverrides detectorSettings;
 
   @Override
   public Integer call() throws Exception {
     DemoSettings settings =
         new DemoSettings(
-            bootstrapServers, brokerPort, dataDir, httpPort, speed, Map.copyOf(detectorSettings));
+            bootstrapServers,
+            brokerPort,
+            dataDir,
+            httpPort,
+            speed,
+            Map.copyOf(detectorSettings.checked()));
     Demo demo = new Demo(settings, System.out);
     Thread closer = new Thread(demo::close, "seiswatch-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(closer);
