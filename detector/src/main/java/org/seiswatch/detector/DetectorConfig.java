@@ -337,8 +337,9 @@ public final class DetectorConfig extends AbstractConfig {
             POSITIVE,
             Importance.MEDIUM,
             "Horizon H: a window contributes to a sample only within H seconds of its end, so a"
-                + " pick is final at most H + stride after its sample arrived (DESIGN.md"
-                + " \"Latency\").")
+                + " sample is final once the H seconds after it have arrived (H - stride at the"
+                + " earliest), and a pick 0.51 s of data later, when its minimum peak distance is"
+                + " final too (DESIGN.md \"Latency\").")
         .define(
             PHASENET_BLINDING_S,
             Type.DOUBLE,

@@ -6,7 +6,8 @@ package org.seiswatch.detector.phasenet;
  * @param strideSamples distance between window starts; windows start on multiples of it in absolute
  *     sample numbers, so the grid does not depend on where a stream starts
  * @param horizonSamples H: a window contributes to a sample only if the sample lies at most H
- *     samples before the window's end, so every sample is final H + stride after it arrives; H =
+ *     samples before the window's end, so every sample is final once the H samples after it have
+ *     arrived (between H - stride and H after it, depending on where it falls on the grid); H =
  *     window length is full stacking
  * @param blindingSamples B: samples this close to either edge of a window never contribute
  * @param edgeWeight weight of a window's contribution at its right blinding edge (offset W - B),

@@ -23,13 +23,14 @@ import org.seiswatch.detector.internal.BinaryWriter;
  * ends shortly after a sample has seen little of what follows it (a window ending just before a P
  * onset can put a P on the noise before it). The first window of a segment also contributes from
  * offset B (weight 1 below {@code lo}, where no other window contributes), so a segment's beginning
- * is pickable. A sample is final when no later window can contribute to it: at most H + stride
- * after it arrived. Final samples are picked with the manifest rule ({@link PeakDetector}) on the
- * stacked P and S traces; maxima closer than the minimum distance form a cluster that is decided
- * once no later maximum can join it, so every pick is emitted exactly once and never revised. A P
- * pick is timed at its maximum; an S pick at the centre of its peak at {@link
- * StackSettings#sCentreLevel} of its height (the stacked values it reads are final and kept for
- * it), which can fall up to half the minimum distance before the maximum.
+ * is pickable. A sample is final when no later window can contribute to it: once the H samples
+ * after it have arrived (the last window it needs ends by then; H - stride at the earliest). Final
+ * samples are picked with the manifest rule ({@link PeakDetector}) on the stacked P and S traces;
+ * maxima closer than the minimum distance form a cluster that is decided once no later maximum can
+ * join it, so every pick is emitted exactly once and never revised. A P pick is timed at its
+ * maximum; an S pick at the centre of its peak at {@link StackSettings#sCentreLevel} of its height
+ * (the stacked values it reads are final and kept for it), which can fall up to half the minimum
+ * distance before the maximum.
  *
  * <p>Use: {@link #append} samples, run the returned windows through the model in order, pass each
  * result to {@link #accept}; {@link #flush} at the end of the segment (end of data, a gap).

@@ -153,4 +153,31 @@ class StreamingStackerTest {
       assertEquals(k.phase() == Phase.P ? 4480 : 4467, k.index(), k.phase().toString());
     }
   }
+
+  @Test
+  void shouldMakeASampleFinalOnceTheHorizonAfterItHasArrived() {
+    // a sample t is final once the H samples after it are in: the last window it needs starts no
+    // later than t - (W - H) and so ends by t + H; the stride only decides how much earlier
+    StackSettings settings = PhaseNetSettings.DEFAULT_STACK;
+    int h = settings.horizonSamples();
+    int laterThanNeeded = 0;
+    for (long t = 6000; t < 6000 + settings.strideSamples(); t += 7) {
+      StreamingStacker stacker = new StreamingStacker(MANIFEST, settings, 0, 0);
+      for (StreamingStacker.Window w : stacker.append(new double[3][(int) (t + h)])) {
+        stacker.accept(w.start(), new float[3][3000]);
+      }
+      assertThat(stacker.finalUntil())
+          .as("sample %d with %d samples in", t, t + h)
+          .isGreaterThan(t);
+      StreamingStacker earlier = new StreamingStacker(MANIFEST, settings, 0, 0);
+      for (StreamingStacker.Window w : earlier.append(new double[3][(int) (t + h - 1)])) {
+        earlier.accept(w.start(), new float[3][3000]);
+      }
+      if (earlier.finalUntil() <= t) {
+        laterThanNeeded++;
+      }
+    }
+    // the bound is reached: some samples need every one of the H samples after them
+    assertThat(laterThanNeeded).isPositive();
+  }
 }
