@@ -25,12 +25,17 @@ import org.seiswatch.common.json.Json;
 import org.seiswatch.common.model.Alert;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Pick;
+import org.seiswatch.common.model.Site;
 import org.seiswatch.common.mseed.MiniSeed;
 import org.seiswatch.common.mseed.MiniSeedRecord;
 import org.seiswatch.common.topic.Topic;
 import org.seiswatch.common.topic.Topics;
 import org.seiswatch.deploy.demo.Demo;
 import org.seiswatch.deploy.demo.DemoSettings;
+import org.seiswatch.detector.DetectorConfig;
+import org.seiswatch.detector.phasenet.ModelFiles;
+import org.seiswatch.detector.phasenet.ModelManifest;
+import org.seiswatch.detector.phasenet.StackSettings;
 import org.seiswatch.ingest.replay.ReplayConfig;
 import org.seiswatch.ingest.replay.Replayer;
 
@@ -60,6 +65,23 @@ public final class PipelineLatencyBenchmark {
       double originToLastAlertSeconds,
       String lastType) {}
 
+  /**
+   * One pick: its id, onset and arrival → pick in seconds. For a P pick (timed at its maximum) also
+   * where that time went, summing to it: {@code dataWait}, the data after the onset the picker
+   * needs before the pick is final ({@link StackSettings#dataEndOfPick}), in data seconds at the
+   * replay speed; {@code recordWait}, from that data's time to the latest of the station's records
+   * holding its last sample reaching the broker (a record is sent once complete); {@code pipeline},
+   * from there to the pick in {@code seis.picks}. Null for S picks (timed at the centre of their
+   * peak, not at a maximum) and where a record is missing.
+   */
+  public record PickArrival(
+      String id,
+      Instant onset,
+      double seconds,
+      Double dataWait,
+      Double recordWait,
+      Double pipeline) {}
+
   /** The run's figures. */
   public record Result(
       double speed,
@@ -69,7 +91,8 @@ public final class PipelineLatencyBenchmark {
       PickLatency pPicks,
       PickLatency sPicks,
       PickLatency allPicks,
-      List<EventLatency> events) {}
+      List<EventLatency> events,
+      List<PickArrival> picks) {}
 
   private final Consumer<String> progress;
 
@@ -118,7 +141,10 @@ public final class PipelineLatencyBenchmark {
       if (!demo.awaitSettled(Duration.ofMinutes(3))) {
         throw new IllegalStateException("the pipeline published no event within 3 minutes");
       }
-      return measure(demo.bootstrapServers(), first, speed, dataSeconds, replayWall);
+      Map<String, Object> detector = new HashMap<>(detectorSettings);
+      detector.put(DetectorConfig.BOOTSTRAP_SERVERS, demo.bootstrapServers());
+      StackSettings stack = DetectorConfig.from(detector).stackSettings(MANIFEST.samplingRateHz());
+      return measure(demo.bootstrapServers(), first, speed, dataSeconds, replayWall, stack);
     }
   }
 
@@ -159,23 +185,50 @@ public final class PipelineLatencyBenchmark {
     return first;
   }
 
+  /** A raw record as the broker stamped it. */
+  private record Arrived(MiniSeedRecord record, long appendMillis) {}
+
   private static Result measure(
-      String bootstrap, Instant first, double speed, double dataSeconds, double replayWall) {
+      String bootstrap,
+      Instant first,
+      double speed,
+      double dataSeconds,
+      double replayWall,
+      StackSettings stack) {
     List<ConsumerRecord<byte[], byte[]>> raw = readAll(bootstrap, Topics.RAW);
     double t0 = Double.POSITIVE_INFINITY;
+    Map<String, List<Arrived>> byChannel = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : raw) {
       MiniSeedRecord rec = MiniSeed.parse(r.value());
       t0 = Math.min(t0, r.timestamp() / 1000.0 - seconds(first, rec.nextStartTime()) / speed);
+      byChannel
+          .computeIfAbsent(rec.streamId().toString(), k -> new ArrayList<>())
+          .add(new Arrived(rec, r.timestamp()));
     }
     List<Double> p = new ArrayList<>();
     List<Double> s = new ArrayList<>();
+    List<PickArrival> picks = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrap, Topics.PICKS)) {
       Pick pick =
           Topics.PICKS.valueSerde().deserializer().deserialize(Topics.PICKS.name(), r.value());
       double onsetWall = t0 + seconds(first, pick.time()) / speed;
-      (pick.phase() == org.seiswatch.common.model.Phase.P ? p : s)
-          .add(r.timestamp() / 1000.0 - onsetWall);
+      double seconds = r.timestamp() / 1000.0 - onsetWall;
+      boolean isP = pick.phase() == org.seiswatch.common.model.Phase.P;
+      (isP ? p : s).add(seconds);
+      String instrument = instrument(pick.site());
+      long end =
+          stack.dataEndOfPick(sample(pick.time()), stack.phaseOf(instrument), WINDOW, DISTANCE);
+      Long dataAt = isP ? dataAtBroker(instrument, end, byChannel) : null;
+      if (dataAt == null) {
+        picks.add(new PickArrival(pick.id(), pick.time(), seconds, null, null, null));
+      } else {
+        double dataWait = seconds(pick.time(), timeOf(end)) / speed;
+        double recordWait = dataAt / 1000.0 - onsetWall - dataWait;
+        double pipeline = (r.timestamp() - dataAt) / 1000.0;
+        picks.add(new PickArrival(pick.id(), pick.time(), seconds, dataWait, recordWait, pipeline));
+      }
     }
+    picks.sort(java.util.Comparator.comparing(PickArrival::onset));
     List<Double> all = new ArrayList<>(p);
     all.addAll(s);
     Map<String, List<ConsumerRecord<byte[], byte[]>>> alerts = new LinkedHashMap<>();
@@ -206,7 +259,70 @@ public final class PipelineLatencyBenchmark {
               Json.mapper().convertValue(best.detectionType(), String.class)));
     }
     return new Result(
-        speed, dataSeconds, raw.size(), replayWall, latency(p), latency(s), latency(all), events);
+        speed,
+        dataSeconds,
+        raw.size(),
+        replayWall,
+        latency(p),
+        latency(s),
+        latency(all),
+        events,
+        picks);
+  }
+
+  private static final ModelManifest MANIFEST =
+      ModelManifest.parse(ModelFiles.bundled().manifest(), "bundled");
+  private static final int WINDOW = MANIFEST.windowSamples();
+  private static final int DISTANCE = MANIFEST.minPeakDistanceSamples();
+
+  /** Absolute sample number at the model rate (the picker's numbering). */
+  private static long sample(Instant t) {
+    return Math.round(t.toEpochMilli() * MANIFEST.samplingRateHz() / 1000);
+  }
+
+  /** Time of an absolute sample number at the model rate. */
+  private static Instant timeOf(long sample) {
+    return Instant.ofEpochMilli(Math.round(sample * 1000 / MANIFEST.samplingRateHz()));
+  }
+
+  /** The pick's instrument as the picker names it ({@code NET.STA.LOC.BAND}). */
+  private static String instrument(Site site) {
+    return site.network()
+        + "."
+        + site.station()
+        + "."
+        + site.location()
+        + "."
+        + site.channel().substring(0, 2);
+  }
+
+  /**
+   * When the sample before {@code end} reached the broker: the latest append time of the records of
+   * the instrument's channels that hold it; null when a channel has no such record.
+   */
+  private static Long dataAtBroker(
+      String instrument, long end, Map<String, List<Arrived>> byChannel) {
+    Instant last = timeOf(end - 1);
+    long latest = -1;
+    int channels = 0;
+    for (Map.Entry<String, List<Arrived>> e : byChannel.entrySet()) {
+      // the instrument's channels: NET.STA.LOC.BAND plus one component letter
+      if (!e.getKey().startsWith(instrument) || e.getKey().length() != instrument.length() + 1) {
+        continue;
+      }
+      channels++;
+      Long at = null;
+      for (Arrived a : e.getValue()) {
+        if (!a.record().startTime().isAfter(last) && a.record().nextStartTime().isAfter(last)) {
+          at = a.appendMillis();
+        }
+      }
+      if (at == null) {
+        return null;
+      }
+      latest = Math.max(latest, at);
+    }
+    return channels == 0 ? null : latest;
   }
 
   private static PickLatency latency(List<Double> values) {

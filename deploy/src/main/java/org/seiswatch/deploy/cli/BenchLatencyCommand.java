@@ -74,6 +74,16 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     pickRow(out, "P", r.pPicks());
     pickRow(out, "S", r.sPicks());
     pickRow(out, "all", r.allPicks());
+    out.println(
+        "per pick, arrival -> pick s (P: = picker's wait for data + record completion + pipeline)");
+    for (PipelineLatencyBenchmark.PickArrival k : r.picks()) {
+      String split =
+          k.dataWait() == null
+              ? ""
+              : String.format(
+                  Locale.ROOT, " = %.2f + %.2f + %.2f", k.dataWait(), k.recordWait(), k.pipeline());
+      out.printf(Locale.ROOT, "  %-42s %6.2f%s%n", k.id(), k.seconds(), split);
+    }
     for (PipelineLatencyBenchmark.EventLatency e : r.events()) {
       row(out, "event " + e.id() + " v" + e.versions() + " " + e.lastType(), e.origin().toString());
       row(out, "  origin -> first alert s", fmt("%.1f", e.originToFirstAlertSeconds()));

@@ -65,6 +65,24 @@ public record StackSettings(
   }
 
   /**
+   * How much data a pick waits for: the exclusive end (absolute sample number) of the data after
+   * which {@link StreamingStacker} emits a maximum at sample {@code maximum} that has no other
+   * maximum within {@code minDistance} samples, on the grid of {@code phase} with windows of {@code
+   * window} samples. The maximum's cluster closes when the sample {@code minDistance + 2} after it
+   * is made final, by the first window starting at or after {@code maximum + minDistance + 3 -
+   * stride - lo} ({@code lo = max(B, W - H)}), which runs once its last sample is in. The latency
+   * benchmark splits arrival to pick with it ({@code StreamingStackerTest} checks it against the
+   * stacker).
+   */
+  public long dataEndOfPick(long maximum, int phase, int window, int minDistance) {
+    int lo = Math.max(blindingSamples, window - horizonSamples);
+    long earliest = maximum + minDistance + 3 - strideSamples - lo;
+    long start =
+        phase + Math.floorDiv(earliest - phase + strideSamples - 1, strideSamples) * strideSamples;
+    return start + window;
+  }
+
+  /**
    * From seconds at the model's sample rate, with the default edge weight and S centre level
    * ({@link PhaseNetSettings}).
    */

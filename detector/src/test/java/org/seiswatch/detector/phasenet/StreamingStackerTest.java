@@ -180,4 +180,29 @@ class StreamingStackerTest {
     // the bound is reached: some samples need every one of the H samples after them
     assertThat(laterThanNeeded).isPositive();
   }
+
+  @Test
+  void shouldEmitALoneMaximumRightWhenTheDataItWaitsForIsIn() {
+    StackSettings settings = PhaseNetSettings.DEFAULT_STACK;
+    int phase = 137;
+    for (long maximum : new long[] {6000, 6137, 6400, 6446, 6447, 6448, 6499, 6583}) {
+      StreamingStacker stacker = new StreamingStacker(MANIFEST, settings, 0, phase);
+      long emittedAt = -1;
+      for (long n = 1; n <= 12000 && emittedAt < 0; n++) {
+        for (StreamingStacker.Window w : stacker.append(new double[3][1])) {
+          float[][] probs = new float[3][3000];
+          for (int o = 0; o < 3000; o++) {
+            probs[1][o] = (float) Math.max(0, 0.9 * (1 - Math.abs(w.start() + o - maximum) / 21.0));
+          }
+          if (!stacker.accept(w.start(), probs).isEmpty()) {
+            emittedAt = n;
+          }
+        }
+      }
+      assertEquals(
+          settings.dataEndOfPick(maximum, phase, 3000, MANIFEST.minPeakDistanceSamples()),
+          emittedAt,
+          "maximum " + maximum);
+    }
+  }
 }
