@@ -53,6 +53,13 @@ import org.seiswatch.ingest.replay.Replayer;
  * event's origin (the latest version's origin time).
  */
 public final class PipelineLatencyBenchmark {
+  /** The bundled model's window and peak distance: what the pick waits for (the demo's model). */
+  private static final ModelManifest MANIFEST =
+      ModelManifest.parse(ModelFiles.bundled().manifest(), "bundled");
+
+  private static final int WINDOW = MANIFEST.windowSamples();
+  private static final int DISTANCE = MANIFEST.minPeakDistanceSamples();
+
   /** Percentiles of arrival → pick, seconds. */
   public record PickLatency(int picks, double p50, double p95, double p99, double max) {}
 
@@ -215,18 +222,21 @@ public final class PipelineLatencyBenchmark {
       double seconds = r.timestamp() / 1000.0 - onsetWall;
       boolean isP = pick.phase() == org.seiswatch.common.model.Phase.P;
       (isP ? p : s).add(seconds);
-      String instrument = instrument(pick.site());
-      long end =
-          stack.dataEndOfPick(sample(pick.time()), stack.phaseOf(instrument), WINDOW, DISTANCE);
-      Long dataAt = isP ? dataAtBroker(instrument, end, byChannel) : null;
-      if (dataAt == null) {
-        picks.add(new PickArrival(pick.id(), pick.time(), seconds, null, null, null));
-      } else {
-        double dataWait = seconds(pick.time(), timeOf(end)) / speed;
-        double recordWait = dataAt / 1000.0 - onsetWall - dataWait;
-        double pipeline = (r.timestamp() - dataAt) / 1000.0;
-        picks.add(new PickArrival(pick.id(), pick.time(), seconds, dataWait, recordWait, pipeline));
+      PickArrival arrival = new PickArrival(pick.id(), pick.time(), seconds, null, null, null);
+      if (isP) {
+        String instrument = instrument(pick.site());
+        long end =
+            stack.dataEndOfPick(sample(pick.time()), stack.phaseOf(instrument), WINDOW, DISTANCE);
+        Long dataAt = dataAtBroker(instrument, end, byChannel);
+        if (dataAt != null) {
+          double dataWait = seconds(pick.time(), timeOf(end)) / speed;
+          double recordWait = dataAt / 1000.0 - onsetWall - dataWait;
+          double pipeline = (r.timestamp() - dataAt) / 1000.0;
+          arrival =
+              new PickArrival(pick.id(), pick.time(), seconds, dataWait, recordWait, pipeline);
+        }
       }
+      picks.add(arrival);
     }
     picks.sort(java.util.Comparator.comparing(PickArrival::onset));
     List<Double> all = new ArrayList<>(p);
@@ -269,11 +279,6 @@ public final class PipelineLatencyBenchmark {
         events,
         picks);
   }
-
-  private static final ModelManifest MANIFEST =
-      ModelManifest.parse(ModelFiles.bundled().manifest(), "bundled");
-  private static final int WINDOW = MANIFEST.windowSamples();
-  private static final int DISTANCE = MANIFEST.minPeakDistanceSamples();
 
   /** Absolute sample number at the model rate (the picker's numbering). */
   private static long sample(Instant t) {
