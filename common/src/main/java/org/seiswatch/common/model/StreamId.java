@@ -34,6 +34,14 @@ public record StreamId(String network, String station, String location, String c
     return new StreamId(parts[0], parts[1], parts[2], parts[3]);
   }
 
+  /**
+   * The instrument the channel belongs to: {@code NET.STA.LOC} and the channel's band and
+   * instrument codes, without the component letter ({@code HV.TOUO..HH} for {@code HV.TOUO..HHZ}).
+   */
+  public String instrument() {
+    return stationKey() + "." + location + "." + channel.substring(0, channel.length() - 1);
+  }
+
   /** The Kafka key of everything about this station: {@code NET.STA}. */
   public String stationKey() {
     return network + "." + station;

@@ -26,6 +26,7 @@ import org.seiswatch.common.model.Alert;
 import org.seiswatch.common.model.Detection;
 import org.seiswatch.common.model.Pick;
 import org.seiswatch.common.model.Site;
+import org.seiswatch.common.model.StreamId;
 import org.seiswatch.common.mseed.MiniSeed;
 import org.seiswatch.common.mseed.MiniSeedRecord;
 import org.seiswatch.common.topic.Topic;
@@ -204,12 +205,14 @@ public final class PipelineLatencyBenchmark {
       StackSettings stack) {
     List<ConsumerRecord<byte[], byte[]>> raw = readAll(bootstrap, Topics.RAW);
     double t0 = Double.POSITIVE_INFINITY;
-    Map<String, List<Arrived>> byChannel = new HashMap<>();
+    // per instrument (NET.STA.LOC.BAND, as the picker groups channels), per channel
+    Map<String, Map<StreamId, List<Arrived>>> byInstrument = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : raw) {
       MiniSeedRecord rec = MiniSeed.parse(r.value());
       t0 = Math.min(t0, r.timestamp() / 1000.0 - seconds(first, rec.nextStartTime()) / speed);
-      byChannel
-          .computeIfAbsent(rec.streamId().toString(), k -> new ArrayList<>())
+      byInstrument
+          .computeIfAbsent(rec.streamId().instrument(), k -> new HashMap<>())
+          .computeIfAbsent(rec.streamId(), k -> new ArrayList<>())
           .add(new Arrived(rec, r.timestamp()));
     }
     List<Double> p = new ArrayList<>();
@@ -224,10 +227,13 @@ public final class PipelineLatencyBenchmark {
       (isP ? p : s).add(seconds);
       PickArrival arrival = new PickArrival(pick.id(), pick.time(), seconds, null, null, null);
       if (isP) {
-        String instrument = instrument(pick.site());
+        Site site = pick.site();
+        String instrument =
+            new StreamId(site.network(), site.station(), site.location(), site.channel())
+                .instrument();
         long end =
             stack.dataEndOfPick(sample(pick.time()), stack.phaseOf(instrument), WINDOW, DISTANCE);
-        Long dataAt = dataAtBroker(instrument, end, byChannel);
+        Long dataAt = dataAtBroker(byInstrument.getOrDefault(instrument, Map.of()), end);
         if (dataAt != null) {
           double dataWait = seconds(pick.time(), timeOf(end)) / speed;
           double recordWait = dataAt / 1000.0 - onsetWall - dataWait;
@@ -290,34 +296,17 @@ public final class PipelineLatencyBenchmark {
     return Instant.ofEpochMilli(Math.round(sample * 1000 / MANIFEST.samplingRateHz()));
   }
 
-  /** The pick's instrument as the picker names it ({@code NET.STA.LOC.BAND}). */
-  private static String instrument(Site site) {
-    return site.network()
-        + "."
-        + site.station()
-        + "."
-        + site.location()
-        + "."
-        + site.channel().substring(0, 2);
-  }
-
   /**
    * When the sample before {@code end} reached the broker: the latest append time of the records of
-   * the instrument's channels that hold it; null when a channel has no such record.
+   * the instrument's channels that hold it; null when there are none or a channel has no such
+   * record.
    */
-  private static Long dataAtBroker(
-      String instrument, long end, Map<String, List<Arrived>> byChannel) {
+  private static Long dataAtBroker(Map<StreamId, List<Arrived>> channels, long end) {
     Instant last = timeOf(end - 1);
     long latest = -1;
-    int channels = 0;
-    for (Map.Entry<String, List<Arrived>> e : byChannel.entrySet()) {
-      // the instrument's channels: NET.STA.LOC.BAND plus one component letter
-      if (!e.getKey().startsWith(instrument) || e.getKey().length() != instrument.length() + 1) {
-        continue;
-      }
-      channels++;
+    for (List<Arrived> records : channels.values()) {
       Long at = null;
-      for (Arrived a : e.getValue()) {
+      for (Arrived a : records) {
         if (!a.record().startTime().isAfter(last) && a.record().nextStartTime().isAfter(last)) {
           at = a.appendMillis();
         }
@@ -327,7 +316,7 @@ public final class PipelineLatencyBenchmark {
       }
       latest = Math.max(latest, at);
     }
-    return channels == 0 ? null : latest;
+    return channels.isEmpty() ? null : latest;
   }
 
   private static PickLatency latency(List<Double> values) {

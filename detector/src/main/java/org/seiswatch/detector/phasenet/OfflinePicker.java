@@ -112,12 +112,7 @@ public final class OfflinePicker {
     Map<String, Map<StreamId, List<SampleBlock>>> instruments = new TreeMap<>();
     for (Map.Entry<StreamId, List<MiniSeedRecord>> e : byChannel.entrySet()) {
       StreamId id = e.getKey();
-      String instrument =
-          id.stationKey()
-              + "."
-              + id.location()
-              + "."
-              + id.channel().substring(0, id.channel().length() - 1);
+      String instrument = id.instrument();
       instruments
           .computeIfAbsent(instrument, k -> new TreeMap<>(Comparator.comparing(StreamId::toString)))
           .put(id, blocks(id, e.getValue()));

@@ -208,7 +208,7 @@ public final class PhaseNetProcessor
   private List<Pick> phaseNet(StationState state, SampleBlock block) {
     StreamId id = block.streamId();
     String band = id.channel().substring(0, id.channel().length() - 1);
-    String instrument = id.stationKey() + "." + id.location() + "." + band;
+    String instrument = id.instrument();
     InstrumentState inst =
         state.instruments.computeIfAbsent(instrument, k -> new InstrumentState());
     int slot = PhaseNetPicks.slotOf(id.component());
